@@ -1,0 +1,61 @@
+# Run `make help` for the targets. The two a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYBABEL := $(VENV)/bin/pybabel
+STAMP := $(VENV)/.installed
+PORT ?= 5000
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP) ## Install Python packages into .venv (with test extras)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+assets: node_modules/.package-lock.json ## Build the stylesheet and copy fonts and icons into static/build
+	mkdir -p static/build/fonts static/build/img
+	npx sass --quiet --no-source-map --style=compressed --load-path=node_modules static/scss/main.scss static/build/main.css
+	cp node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2/IBMPlexSans-{Regular,SemiBold}-Latin1.woff2 static/build/fonts/
+	cp node_modules/dkfds/dist/img/svg-icons/{check-white,chevron-down,chevron-up,minus-white}.svg static/build/img/
+
+translations-extract: $(STAMP) ## Extract UI strings into translations/messages.pot
+	$(PYBABEL) extract --quiet -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --omit-header .
+
+translations-update: translations-extract ## Merge new strings into the Danish catalogue (no fuzzy guesses)
+	$(PYBABEL) update --quiet -N -i translations/messages.pot -d translations --no-location --omit-header
+
+translations-compile: $(STAMP) ## Compile the catalogues (.mo) that Flask-Babel reads
+	$(PYBABEL) compile --quiet -d translations --statistics
+
+build: install assets translations-compile ## Everything the site needs to run
+
+run: build ## Serve the site on http://127.0.0.1:$(PORT)
+	$(VENV)/bin/flask --app webapp run --port $(PORT)
+
+chromium: ## Install Debian's Chromium for the browser tests, if missing
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+
+test: build chromium ## Run all tests, browser tests included
+	$(PY) -m pytest
+
+lint: $(STAMP) ## Check the code with ruff
+	$(VENV)/bin/ruff check webapp tests
+
+snapshots: build ## Rewrite the reviewed result and email snapshots (review the diff!)
+	UPDATE_SNAPSHOTS=1 $(PY) -m pytest tests/test_snapshots.py -q
+
+bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
+	$(PY) scripts/bench_web.py
+
+.PHONY: help install assets translations-extract translations-update translations-compile build run chromium test lint snapshots bench-web

@@ -1,0 +1,8 @@
+"""The guide: questions one per page, the result, the application email,
+and the deadline and complaint helpers."""
+
+from flask import Blueprint
+
+bp = Blueprint("guide", __name__, url_prefix="/<lang>")
+
+from . import deadline_views, routes  # noqa: E402,F401  (registers the views on bp)

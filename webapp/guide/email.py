@@ -1,0 +1,125 @@
+"""The application and complaint emails: their text, the mailto: link and the QR code.
+
+The text is written in the current locale; the caller asks for Danish (the
+office's language) and, on the English site, for an English rendering too.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import segno
+from flask_babel import gettext as _
+
+from .questions import QUESTIONS, for_self
+
+FRONTEN = "ss-front@balk.dk"
+COMPLAINTS = "social-adm@balk.dk"
+MAILTO_LIMIT = 2000  # longer links fail in some mail programs and browsers
+
+
+@dataclass(frozen=True)
+class Email:
+    to: str
+    subject: str
+    body: str
+
+
+def _contact_lines(details):
+    lines = []
+    if details.get("phone"):
+        lines.append(_("Phone: %(phone)s", phone=details["phone"]))
+    if details.get("email"):
+        lines.append(_("Email: %(email)s", email=details["email"]))
+    if details.get("best_time"):
+        lines.append(_("Best time to call: %(time)s", time=details["best_time"]))
+    return lines
+
+
+RELATIONS = {
+    "relative": lambda: _("I am a relative or someone close to the person."),
+    "guardian": lambda: _("I am the person's guardian."),
+    "professional": lambda: _("I help the person in my work."),
+}
+
+
+def _answer_sentences(answers):
+    own = for_self(answers)
+    lines = []
+    for question in QUESTIONS[1:]:
+        if question.key in answers:
+            chosen = ", ".join(str(t) for t in question.option_texts(answers[question.key], own))
+            lines.append(f"- {question.heading(own)} {chosen}")
+    return lines
+
+
+def application_email(answers, details):
+    own = for_self(answers)
+    name = details["name"].strip()
+    lines = [_("To Fronten, Ballerup Kommune"), ""]
+    if own:
+        lines.append(_("I am applying for activity and social contact services under section 104 of the Act on Social Services."))
+    else:
+        lines.append(_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name))
+        lines.append(str(RELATIONS[answers["who"]]()))
+        lines.append(_("I know that the municipality may ask for the person's consent or a power of attorney."))
+    lines += ["", _("Name: %(name)s", name=name)]
+    if not own:
+        lines.append(_("Contact person: %(name)s", name=details["applicant_name"].strip()))
+    lines += _contact_lines(details)
+    lines += ["", _("My answers in the guide:")]
+    lines += _answer_sentences(answers)
+    if details.get("message", "").strip():
+        lines += ["", _("In my own words:"), details["message"].strip()]
+    lines += ["", _("Please contact me about the next steps."), "", _("Kind regards"),
+              name if own else details["applicant_name"].strip()]
+    subject = _("Application for activity and social contact services (section 104) – %(name)s", name=name)
+    return Email(FRONTEN, subject, "\n".join(lines))
+
+
+def complaint_email(details):
+    name = details["name"].strip()
+    lines = [_("To Center for Voksne og Sundhed, Ballerup Kommune"), "",
+             _("I am complaining about a decision on activity and social contact services (section 104 of the Act on Social Services).")]
+    if details.get("decision_date", "").strip():
+        lines.append(_("Date of the decision: %(date)s", date=details["decision_date"].strip()))
+    lines += ["", _("What I disagree with:"), details["message"].strip(), "",
+              _("Name: %(name)s", name=name)]
+    lines += _contact_lines(details)
+    lines += ["", _("Please confirm that you have received my complaint."), "", _("Kind regards"), name]
+    subject = _("Complaint about a decision on activity and social contact services – %(name)s", name=name)
+    return Email(COMPLAINTS, subject, "\n".join(lines))
+
+
+def _encode(text):
+    # RFC 6068: percent-encode everything outside the unreserved set; line
+    # breaks as CRLF. Nothing the citizen types can add a header or recipient.
+    return quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+
+
+def _link(email, body):
+    return f"mailto:{email.to}?subject={_encode(email.subject)}&body={_encode(body)}"
+
+
+def mailto(email, paste_note, limit=MAILTO_LIMIT):
+    """The mailto: link and whether its body had to be shortened.
+
+    A body too long for a link is cut at a line break and ends with `paste_note`
+    (asking the citizen to paste the full text); if even that is too long, the
+    body is only the note."""
+    link = _link(email, email.body)
+    if len(link) <= limit:
+        return link, False
+    lines = email.body.split("\n")
+    while lines:
+        lines.pop()
+        link = _link(email, "\n".join([*lines, "", paste_note]))
+        if len(link) <= limit:
+            return link, True
+    return _link(email, paste_note), True
+
+
+def qr_svg(link, title):
+    """The link as an inline SVG QR code, for opening the email on a phone."""
+    qr = segno.make(link, error="m", micro=False)
+    svg = qr.svg_inline(scale=3, border=4, title=title, dark="#000", light="#fff")
+    return svg, qr.version

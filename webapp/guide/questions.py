@@ -1,0 +1,192 @@
+"""The guide's questions, their order and which apply: the wizard as data.
+
+Each question is asked one per page. Wording comes in two forms: to the person
+applying for themselves ("you"), and to someone applying for another person.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    label_other: str | None = None  # when it reads differently about another person
+
+    def text(self, for_self):
+        return self.label if for_self or self.label_other is None else self.label_other
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str  # the answer's name in the session, and the page's URL segment
+    title: str
+    title_other: str
+    summary: str  # the short name on the check-your-answers page
+    error_missing: str
+    options: tuple[Option, ...]
+    hint: str = ""
+    hint_other: str = ""
+    multiple: bool = False
+    exclusive: str | None = None  # a checkbox that cannot be ticked with the others
+
+    def heading(self, for_self):
+        return self.title if for_self else self.title_other
+
+    def help_text(self, for_self):
+        return self.hint if for_self else self.hint_other
+
+    def values(self):
+        return {option.value for option in self.options}
+
+    def is_valid(self, value):
+        if self.multiple:
+            return (
+                isinstance(value, list)
+                and bool(value)
+                and set(value) <= self.values()
+                and not (self.exclusive in value and len(value) > 1)
+            )
+        return value in self.values()
+
+    def option_texts(self, value, for_self):
+        chosen = value if isinstance(value, list) else [value]
+        return [option.text(for_self) for option in self.options if option.value in chosen]
+
+
+YES_NO_UNSURE = (
+    Option("yes", _l("Yes")),
+    Option("no", _l("No")),
+    Option("unsure", _l("I am not sure")),
+)
+
+WHO = Question(
+    key="who",
+    title=_l("Who are you finding out for?"),
+    title_other=_l("Who are you finding out for?"),
+    summary=_l("Who it is for"),
+    error_missing=_l("Select who you are finding out for"),
+    options=(
+        Option("self", _l("Myself")),
+        Option("relative", _l("A relative or someone close to me")),
+        Option("guardian", _l("A person I am guardian for")),
+        Option("professional", _l("A person I help in my work")),
+    ),
+)
+
+RESIDENCE = Question(
+    key="residence",
+    title=_l("Do you live in Ballerup Kommune?"),
+    title_other=_l("Does the person live in Ballerup Kommune?"),
+    summary=_l("Lives in Ballerup Kommune"),
+    error_missing=_l("Select yes or no"),
+    hint=_l("It is the municipality where you live that decides on this offer."),
+    hint_other=_l("It is the municipality where the person lives that decides on this offer."),
+    options=(Option("yes", _l("Yes")), Option("no", _l("No"))),
+)
+
+TARGET = Question(
+    key="target",
+    title=_l("Do you have significantly reduced physical or mental function, or special social problems?"),
+    title_other=_l("Does the person have significantly reduced physical or mental function, or special social problems?"),
+    summary=_l("Reduced function or special social problems"),
+    error_missing=_l("Select yes, no or I am not sure"),
+    hint=_l("For example a disability, a brain injury, a mental illness or problems that make daily life very hard. You do not need to give a diagnosis."),
+    hint_other=_l("For example a disability, a brain injury, a mental illness or problems that make daily life very hard. You do not need to give a diagnosis."),
+    options=YES_NO_UNSURE,
+)
+
+NEEDS = Question(
+    key="needs",
+    title=_l("What do you need help with?"),
+    title_other=_l("What does the person need help with?"),
+    summary=_l("Needs"),
+    error_missing=_l("Select at least one option"),
+    hint=_l("Select all that fit."),
+    hint_other=_l("Select all that fit."),
+    multiple=True,
+    exclusive="none",
+    options=(
+        Option("social_skills", _l("Keeping or improving social skills")),
+        Option("social_contact", _l("Being with other people or a change of surroundings during the day")),
+        Option("support_care", _l("Support and care that helps me get going"),
+               _l("Support and care that helps the person get going")),
+        Option("none", _l("None of these")),
+    ),
+)
+
+HOUSING = Question(
+    key="housing",
+    title=_l("Where do you live?"),
+    title_other=_l("Where does the person live?"),
+    summary=_l("Where they live"),
+    error_missing=_l("Select where you live"),
+    options=(
+        Option("own_home", _l("In my own home"), _l("In their own home")),
+        Option("residential", _l("In a residential facility (botilbud)")),
+        Option("family", _l("With my family or relatives"), _l("With their family or relatives")),
+    ),
+)
+
+TIMING = Question(
+    key="timing",
+    title=_l("Are you looking for a daytime offer or an evening club?"),
+    title_other=_l("Is the person looking for a daytime offer or an evening club?"),
+    summary=_l("Day or evening"),
+    error_missing=_l("Select day, evening, both or I am not sure"),
+    options=(
+        Option("day", _l("Daytime offer")),
+        Option("evening", _l("Evening club")),
+        Option("both", _l("Both")),
+        Option("unsure", _l("I am not sure")),
+    ),
+)
+
+TRANSPORT = Question(
+    key="transport",
+    title=_l("Can you get to and from the offer safely on your own?"),
+    title_other=_l("Can the person get to and from the offer safely on their own?"),
+    summary=_l("Gets there safely on their own"),
+    error_missing=_l("Select yes, no or I am not sure"),
+    hint=_l("For example by bus, by bike or on foot, without help."),
+    hint_other=_l("For example by bus, by bike or on foot, without help."),
+    options=YES_NO_UNSURE,
+)
+
+QUESTIONS = (WHO, RESIDENCE, TARGET, NEEDS, HOUSING, TIMING, TRANSPORT)
+BY_KEY = {question.key: question for question in QUESTIONS}
+
+
+def applicable(answers):
+    """The questions that apply, given the answers so far: a person who does not
+    live in Ballerup is sent to their own municipality after question 2."""
+    if answers.get(RESIDENCE.key) == "no":
+        return QUESTIONS[:2]
+    return QUESTIONS
+
+
+def for_self(answers):
+    return answers.get(WHO.key, "self") == "self"
+
+
+def valid_answers(raw):
+    """The answers that are still valid; unknown or tampered values are dropped."""
+    if not isinstance(raw, dict):
+        return {}
+    return {key: value for key, value in raw.items()
+            if key in BY_KEY and BY_KEY[key].is_valid(value)}
+
+
+def first_unanswered(answers):
+    return next((q for q in applicable(answers) if q.key not in answers), None)
+
+
+def neighbours(question, answers):
+    """The questions before and after this one, among those that apply."""
+    steps = applicable(answers)
+    index = steps.index(question)
+    before = steps[index - 1] if index > 0 else None
+    after = steps[index + 1] if index + 1 < len(steps) else None
+    return before, after

@@ -1,0 +1,110 @@
+"""What applies to a person, decided from the guide's answers.
+
+Plain functions, apart from HTTP. Every finding names the section of the service
+level it comes from (a topic page in content/ and an anchor on it), so the
+result page can link to it ("Why?") and a test can check the link exists.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from .. import deadlines
+
+
+@dataclass(frozen=True)
+class Source:
+    topic: str
+    anchor: str
+
+
+TARGET_GROUP = Source("who-can-get-it", "target-group")
+PRINCIPLES = Source("about", "principles")
+SCOPE = Source("what-you-get", "scope")
+ACTIVITIES = Source("what-you-get", "activities")
+PROVIDERS = Source("what-you-get", "providers")
+COSTS = Source("costs-and-transport", "costs")
+TRANSPORT = Source("costs-and-transport", "transport")
+EXPECTATIONS = Source("your-part", "expectations")
+FOLLOW_UP = Source("your-part", "follow-up")
+ENDING = Source("your-part", "ending")
+APPLY = Source("apply", "apply")
+CASE_HANDLING = Source("apply", "case-handling")
+PROCESSING_TIME = Source("apply", "processing-time")
+COMPLAINT = Source("complaints", "complaint")
+
+
+class Outcome(StrEnum):
+    LIKELY = "likely"  # in the target group with a need the offer meets
+    UNCLEAR = "unclear"  # not sure about the target group
+    UNLIKELY = "unlikely"  # says no to the target group or to every need
+    ELSEWHERE = "elsewhere"  # lives in another municipality
+
+
+@dataclass(frozen=True)
+class Finding:
+    key: str  # names the sentence that says it (see statements.py)
+    source: Source
+
+
+def outcome(answers):
+    if answers.get("residence") == "no":
+        return Outcome.ELSEWHERE
+    if answers.get("target") == "no" or answers.get("needs") == ["none"]:
+        return Outcome.UNLIKELY
+    if answers.get("target") == "unsure":
+        return Outcome.UNCLEAR
+    return Outcome.LIKELY
+
+
+def findings(answers):
+    """What applies, in the order the result page shows it."""
+    if outcome(answers) is Outcome.ELSEWHERE:
+        return [Finding("own_municipality", APPLY), Finding("ends_on_moving", ENDING)]
+
+    found = [Finding("individual_assessment", PRINCIPLES)]
+    if answers["housing"] == "family":
+        found.append(Finding("scope_family", SCOPE))
+    else:
+        found.append(Finding("scope_own_home_or_facility", SCOPE))
+
+    timing = answers["timing"]
+    if timing in ("day", "both", "unsure"):
+        found.append(Finding("cost_day_free", COSTS))
+    if timing in ("evening", "both", "unsure"):
+        found.append(Finding("cost_evening_fee", COSTS))
+    found.append(Finding("cost_own_expenses", COSTS))
+
+    transport = answers["transport"]
+    found.append(Finding(
+        {"yes": "transport_on_own", "no": "transport_covered", "unsure": "transport_ask"}[transport],
+        TRANSPORT,
+    ))
+
+    found += [
+        Finding("activities_vary", ACTIVITIES),
+        Finding("providers", PROVIDERS),
+        Finding("expectations", EXPECTATIONS),
+        Finding("follow_up", FOLLOW_UP),
+        Finding("can_end", ENDING),
+    ]
+    return found
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str
+    source: Source
+    by: date | None = None  # the latest date, where the service level gives one
+
+
+def after_you_apply(applied_on):
+    """What happens after an application sent on `applied_on`, in order."""
+    return [
+        Milestone("caseworker_contacts", CASE_HANDLING),
+        Milestone("conversation", CASE_HANDLING),
+        Milestone("information_gathered", CASE_HANDLING),
+        Milestone("draft_decision", CASE_HANDLING),
+        Milestone("decision", PROCESSING_TIME, deadlines.latest_answer(applied_on)),
+        Milestone("complaint_possible", COMPLAINT),
+    ]

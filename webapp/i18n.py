@@ -1,0 +1,57 @@
+"""Languages: every URL carries its language (/da/..., /en/...); Danish is the default."""
+
+from flask import abort, g, request, url_for
+from flask_babel import Babel, format_date
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}  # each named in itself
+
+babel = Babel()
+
+
+def current_language():
+    return g.get("lang", DEFAULT_LANGUAGE)
+
+
+def language_from_path(path):
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def url_in_language(lang):
+    """The current page in another language, or that language's home page."""
+    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
+        args = {**(request.view_args or {}), **request.args.to_dict(), "lang": lang}
+        return url_for(request.endpoint, **args)
+    return url_for("pages.home", lang=lang)
+
+
+def init_app(app):
+    babel.init_app(app, locale_selector=current_language)
+    app.jinja_env.globals["format_date"] = format_date
+
+    @app.url_value_preprocessor
+    def take_language_from_url(endpoint, values):
+        if values and "lang" in values:
+            lang = values.pop("lang")
+            if lang not in LANGUAGES:
+                abort(404)
+            g.lang = lang
+
+    @app.url_defaults
+    def keep_language_in_urls(endpoint, values):
+        if "lang" not in values and app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            values["lang"] = current_language()
+
+    @app.context_processor
+    def language_context():
+        lang = current_language()
+        return {
+            "lang": lang,
+            "other_languages": [
+                (code, LANGUAGE_NAMES[code], url_in_language(code))
+                for code in LANGUAGES if code != lang
+            ],
+            "alternates": [(code, url_in_language(code)) for code in LANGUAGES],
+        }
