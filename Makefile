@@ -30,13 +30,13 @@ assets: node_modules/.package-lock.json ## Build the stylesheet and copy fonts a
 	cp node_modules/dkfds/dist/img/svg-icons/{check-white,chevron-down,chevron-up,minus-white}.svg static/build/img/
 
 translations-extract: $(STAMP) ## Extract UI strings into translations/messages.pot
-	$(PYBABEL) extract --quiet -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --omit-header .
+	$(PYBABEL) -q extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --omit-header .
 
 translations-update: translations-extract ## Merge new strings into the Danish catalogue (no fuzzy guesses)
-	$(PYBABEL) update --quiet -N -i translations/messages.pot -d translations --no-location --omit-header
+	$(PYBABEL) -q update -N -i translations/messages.pot -d translations --no-location
 
 translations-compile: $(STAMP) ## Compile the catalogues (.mo) that Flask-Babel reads
-	$(PYBABEL) compile --quiet -d translations --statistics
+	$(PYBABEL) -q compile -d translations --statistics
 
 build: install assets translations-compile ## Everything the site needs to run
 

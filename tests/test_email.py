@@ -1,0 +1,152 @@
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from flask_babel import force_locale
+
+from tests.guide_helpers import ANSWERS, DETAILS, application_page
+from webapp.guide.email import MAILTO_LIMIT, Email, application_email, mailto, qr_svg
+
+NASTY = [
+    "Linje 1\r\nBcc: evil@example.com",
+    "a&cc=evil@example.com",
+    "?subject=hacked#frag",
+    "%0D%0ABcc:%20evil@example.com",
+    "Hej 😀 👍🏽 ÆØÅ æøå",
+    "x" * 10_000,
+]
+
+
+def parts(link):
+    split = urlsplit(link)
+    query = parse_qs(split.query, keep_blank_values=True, strict_parsing=True)
+    return split.scheme, split.path, query
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_mailto_has_one_recipient_and_only_subject_and_body_whatever_is_typed(text):
+    email = Email("ss-front@balk.dk", f"Ansøgning – {text[:70]}", f"Hej\n{text}\nHilsen")
+    link, _shortened = mailto(email, "Indsæt den fulde tekst her.")
+    scheme, path, query = parts(link)
+    assert scheme == "mailto" and path == "ss-front@balk.dk"
+    assert set(query) == {"subject", "body"}
+    assert all(len(values) == 1 for values in query.values())
+    assert len(link) <= MAILTO_LIMIT
+    assert re.fullmatch(r"mailto:[\w.@-]+\?subject=[A-Za-z0-9%._~-]*&body=[A-Za-z0-9%._~-]*", link)
+
+
+def test_a_short_body_is_sent_whole_with_crlf_line_breaks():
+    email = Email("ss-front@balk.dk", "Emne", "Linje 1\nLinje 2 & mere?")
+    link, shortened = mailto(email, "note")
+    assert not shortened
+    assert unquote(parse_qs(urlsplit(link).query)["body"][0]) == "Linje 1\r\nLinje 2 & mere?"
+    assert "%0D%0A" in link
+
+
+def test_a_long_body_is_shortened_and_asks_to_paste_the_full_text():
+    body = "\n".join(f"Linje {n} med æøå" for n in range(400))
+    link, shortened = mailto(Email("ss-front@balk.dk", "Emne", body), "Indsæt den fulde tekst.")
+    assert shortened and len(link) <= MAILTO_LIMIT
+    sent = parse_qs(urlsplit(link).query)["body"][0]
+    assert sent.startswith("Linje 0 med æøå") and sent.endswith("Indsæt den fulde tekst.")
+
+
+def test_qr_code_holds_the_same_link(app):
+    link, _ = mailto(Email("ss-front@balk.dk", "Emne", "Tekst"), "note")
+    svg, version = qr_svg(link, "QR")
+    assert svg.startswith("<svg") and "<title>QR</title>" in svg
+    assert 1 <= version <= 40
+
+
+def test_the_longest_application_still_fits_in_a_link_and_a_qr_code(app):
+    details = {"name": "Ø" * 70, "applicant_name": "Å" * 70, "phone": "+45 12 34 56 78 90 12",
+               "email": "a" * 60 + "@example.dk", "best_time": "æ" * 100, "message": "😀" * 1000}
+    answers = {**ANSWERS, "who": "guardian", "needs": ["social_skills", "social_contact",
+                                                       "support_care"]}
+    with app.test_request_context("/da/"), force_locale("da"):
+        email = application_email(answers, details)
+        link, shortened = mailto(email, "Indsæt den fulde tekst her.")
+        _svg, version = qr_svg(link, "QR")
+    assert shortened and len(link) <= MAILTO_LIMIT and version <= 40
+
+
+def email_page(client, lang="da", answers=ANSWERS):
+    response = application_page(client, lang, answers)
+    assert response.status_code == 200
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def test_the_application_email_is_in_danish_and_says_who_and_how_to_reach_them(client):
+    soup = email_page(client)
+    link = soup.find(id="mailto-link")["href"]
+    scheme, path, query = parts(link)
+    assert path == "ss-front@balk.dk"
+    subject, body = query["subject"][0], query["body"][0]
+    assert subject == "Ansøgning om aktivitets- og samværstilbud (§ 104) – Åse Ørnsø"
+    assert "Jeg søger om et aktivitets- og samværstilbud efter serviceloven § 104." in body
+    for detail in DETAILS.values():
+        assert detail in body
+    assert "Bor du i Ballerup Kommune? Ja" in body
+    assert soup.find("textarea", id="body").get_text().replace("\n", "\r\n") == body
+
+
+def test_the_english_page_shows_the_danish_email_and_an_english_rendering(client):
+    soup = email_page(client, "en")
+    textarea = soup.find("textarea", id="body")
+    assert textarea["lang"] == "da"
+    assert "Jeg søger om" in textarea.get_text()
+    english = soup.select_one(".email-english").get_text()
+    assert "I am applying for activity and social contact services" in english
+
+
+def test_the_danish_page_has_no_english_rendering(client):
+    assert email_page(client, "da").select_one(".email-english") is None
+
+
+def test_applying_for_someone_else_names_both_and_mentions_consent(client):
+    soup = email_page(client, answers={**ANSWERS, "who": "relative"})
+    body = soup.find("textarea", id="body").get_text()
+    assert "på vegne af Åse Ørnsø" in body
+    assert "Kontaktperson: Bo Ørnsø" in body
+    assert "fuldmagt" in body
+    assert "Bor personen i Ballerup Kommune? Ja" in body
+
+
+def test_email_page_offers_every_way_to_send(client):
+    soup = email_page(client)
+    assert soup.find(id="mailto-link")["href"].startswith("mailto:ss-front@balk.dk?")
+    assert soup.select_one("figure.qr-code svg title")
+    assert soup.select_one(".js-copy")["data-copy-target"] == "body"
+    assert soup.find("a", href="tel:+4544773443")
+    assert "Parkvej 10" in soup.get_text()
+    assert "Digital Post" in soup.select_one(".alert-warning").get_text()
+
+
+def test_edited_text_rebuilds_the_link(client):
+    soup = email_page(client)
+    form = soup.find("textarea", id="body").find_parent("form")
+    data = {i["name"]: i.get("value", "") for i in form.find_all("input")}
+    data["body"] = "Min egen tekst & mere"
+    response = client.post(form["action"], data=data)
+    link = BeautifulSoup(response.get_data(as_text=True), "html.parser").find(id="mailto-link")["href"]
+    assert parts(link)[2]["body"] == ["Min egen tekst & mere"]
+    assert parts(link)[2]["subject"][0].startswith("Ansøgning om")
+
+
+def test_an_emptied_email_text_gets_a_message_not_an_error(client):
+    response = client.post("/da/guide/email", data={"kind": "application", "body": ""})
+    assert response.status_code == 200
+    assert "tom" in response.get_data(as_text=True)
+
+
+def test_the_complaint_email_goes_to_the_complaints_address(client):
+    response = client.post("/da/klage", data={"name": "Åse", "phone": "12345678",
+                                              "decision_date": "1. november 2026",
+                                              "message": "Jeg er uenig i antallet af dage."})
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    scheme, path, query = parts(soup.find(id="mailto-link")["href"])
+    assert path == "social-adm@balk.dk"
+    assert "Jeg er uenig i antallet af dage." in query["body"][0]
+    assert "1. november 2026" in query["body"][0]
+    assert query["subject"][0].startswith("Klage over")

@@ -1,0 +1,291 @@
+import re
+import time
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import text_of
+from tests.guide_helpers import ANSWERS, DETAILS, answer_all, application_page
+
+
+def soup_of(response):
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def test_each_question_posts_and_redirects_to_the_next(client):
+    visited = answer_all(client)
+    assert visited == ["/da/guide/residence", "/da/guide/target", "/da/guide/needs",
+                       "/da/guide/housing", "/da/guide/timing", "/da/guide/transport",
+                       "/da/guide/tjek"]
+
+
+def test_a_question_shows_step_back_link_and_tools(client, get_page):
+    client.post("/da/guide/who", data={"answer": "self"})
+    soup = get_page("/da/guide/residence")
+    assert "Trin 2 af 7" in text_of(soup)
+    assert soup.select_one("a.back-link")["href"] == "/da/guide/who"
+    buttons = [b.get_text(strip=True) for b in soup.select(".guide-tools button")]
+    assert buttons == ["Start forfra", "Afslut og ryd"]
+    assert soup.select_one("legend h1").get_text(strip=True) == "Bor du i Ballerup Kommune?"
+
+
+def test_the_guide_speaks_about_the_person_when_applying_for_someone_else(client, get_page):
+    client.post("/da/guide/who", data={"answer": "guardian"})
+    assert get_page("/da/guide/residence").h1.get_text(strip=True) == "Bor personen i Ballerup Kommune?"
+
+
+def test_an_earlier_answer_is_shown_when_going_back(client, get_page):
+    answer_all(client)
+    soup = get_page("/da/guide/housing")
+    assert soup.find("input", {"value": "own_home"}).has_attr("checked")
+
+
+def test_questions_cannot_be_skipped(client):
+    client.post("/da/guide/who", data={"answer": "self"})
+    response = client.get("/da/guide/timing")
+    assert response.headers["Location"] == "/da/guide/residence"
+
+
+def test_a_non_resident_is_sent_to_their_own_municipality_after_two_questions(client, get_page):
+    visited = answer_all(client, answers={"who": "self", "residence": "no"})
+    assert visited[-1] == "/da/guide/tjek"
+    assert client.get("/da/guide/target").headers["Location"] == "/da/guide/tjek"
+    soup = get_page("/da/guide/resultat")
+    assert soup.h1.get_text(strip=True) == "Kontakt din egen kommune"
+    assert "flytter" in text_of(soup)
+    assert not soup.find("a", href="/da/guide/ansoegning")
+
+
+@pytest.mark.parametrize("lang, prefix, message", [
+    ("da", "Fejl:", "Vælg ja eller nej"),
+    ("en", "Error:", "Select yes or no"),
+])
+def test_nothing_chosen_shows_the_error_summary_and_field_message(client, lang, prefix, message):
+    client.post(f"/{lang}/guide/who", data={"answer": "self"})
+    response = client.post(f"/{lang}/guide/residence", data={})
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.title.get_text().startswith(prefix)
+    summary = soup.select_one(".error-summary a")
+    assert summary.get_text(strip=True) == message
+    assert summary["href"] == "#answer-yes" and soup.find(id="answer-yes")
+    assert message in soup.select_one(".form-error-message").get_text()
+
+
+def test_none_of_these_cannot_be_combined_and_the_ticks_are_kept(client):
+    answer_all(client, answers={"who": "self", "residence": "yes", "target": "yes"})
+    response = client.post("/da/guide/needs", data={"answer": ["social_skills", "none"]})
+    soup = soup_of(response)
+    assert "Ingen af disse" in soup.select_one(".error-summary").get_text()
+    assert soup.find("input", {"value": "social_skills"}).has_attr("checked")
+    assert soup.find("input", {"value": "none"}).has_attr("checked")
+
+
+def test_a_tampered_value_returns_to_the_question_with_a_message(client):
+    client.post("/da/guide/who", data={"answer": "self"})
+    response = client.post("/da/guide/residence", data={"answer": "maybe'><script>"})
+    assert response.status_code == 200
+    assert "Vælg en af mulighederne" in text_of(soup_of(response))
+
+
+def test_an_unreadable_stored_answer_is_asked_again(client):
+    answer_all(client)
+    with client.session_transaction() as session:
+        session["answers"]["housing"] = "castle"
+    response = client.get("/da/guide/tjek")
+    assert response.headers["Location"] == "/da/guide/housing"
+    assert "kunne ikke læses" in text_of(soup_of(client.get("/da/guide/housing")))
+
+
+def test_check_page_lists_every_answer_with_a_change_link(client, get_page):
+    answer_all(client)
+    soup = get_page("/da/guide/tjek")
+    links = [a["href"] for a in soup.select(".summary-action a")]
+    assert len(links) == 7
+    assert links[4] == "/da/guide/housing?return=check"
+
+
+def test_changing_an_answer_from_the_check_page_returns_there(client):
+    answer_all(client)
+    response = client.post("/da/guide/housing", data={"answer": "family", "return": "check"})
+    assert response.headers["Location"] == "/da/guide/tjek"
+
+
+def test_changing_who_it_is_for_keeps_the_other_answers(client):
+    answer_all(client)
+    client.post("/da/guide/who", data={"answer": "relative", "return": "check"})
+    with client.session_transaction() as session:
+        assert session["answers"]["housing"] == "own_home"
+
+
+def test_switching_language_keeps_the_answers(client, get_page):
+    answer_all(client)
+    soup = get_page("/en/guide/tjek")
+    assert "In my own home" in text_of(soup)
+
+
+def test_result_links_every_statement_to_its_rule(client, get_page):
+    answer_all(client)
+    soup = get_page("/da/guide/resultat")
+    assert soup.h1.get_text(strip=True) == "Det ser ud til, at du kan søge"
+    links = soup.select("a.why-link")
+    assert len(links) >= 10
+    for link in links:
+        path, anchor = link["href"].split("#")
+        page = get_page(path)
+        assert page.find(id=anchor) is not None, link["href"]
+
+
+def test_result_gives_the_real_date_of_the_latest_answer(client, get_page, monkeypatch):
+    import datetime as real
+
+    class FixedDate(real.date):
+        @classmethod
+        def today(cls):
+            return cls(2026, 11, 26)
+
+    monkeypatch.setattr("webapp.guide.routes.date", FixedDate)
+    answer_all(client)
+    text = text_of(get_page("/da/guide/resultat"))
+    assert "onsdag den 13. januar 2027" in text
+
+
+def test_result_needs_every_answer(client):
+    client.post("/da/guide/who", data={"answer": "self"})
+    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/residence"
+
+
+def test_guide_pages_are_never_cached(client):
+    answer_all(client)
+    for url in ("/da/guide/who", "/da/guide/tjek", "/da/guide/resultat"):
+        assert client.get(url).headers["Cache-Control"] == "no-store"
+    assert application_page(client).headers["Cache-Control"] == "no-store"
+
+
+def test_answers_live_only_in_the_signed_cookie_and_never_in_urls(client):
+    visited = answer_all(client, answers={**ANSWERS, "target": "unsure"})
+    for url in visited:
+        assert "?" not in url
+    cookie = client.get_cookie("guide")
+    assert cookie is not None and "unsure" not in cookie.value  # signed, compressed, not plain
+
+
+def test_personal_details_are_never_in_a_url_or_redirect(client):
+    response = application_page(client)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Location" not in response.headers
+    for href in re.findall(r'(?:href|action)="([^"]+)"', html):
+        if href.startswith("mailto:"):
+            continue
+        for detail in DETAILS.values():
+            assert detail not in unquote(href)
+
+
+def test_personal_details_are_not_kept_in_the_session(client):
+    application_page(client)
+    with client.session_transaction() as session:
+        stored = repr(dict(session))
+    for detail in DETAILS.values():
+        assert detail not in stored
+
+
+def test_finish_and_clear_deletes_everything(client):
+    answer_all(client)
+    response = client.post("/da/guide/afslut")
+    assert response.headers["Location"] == "/da/guide/ryddet"
+    assert "cookies" in response.headers["Clear-Site-Data"]
+    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/who"
+    with client.session_transaction() as session:
+        assert "answers" not in session
+
+
+def test_start_again_clears_and_goes_to_the_first_question(client):
+    answer_all(client)
+    response = client.post("/da/guide/forfra")
+    assert response.headers["Location"] == "/da/guide/who"
+    assert client.get("/da/guide/tjek").status_code == 302
+
+
+def test_idle_answers_expire(client, get_page):
+    answer_all(client)
+    with client.session_transaction() as session:
+        session["seen"] = int(time.time()) - 21 * 60
+    response = client.get("/da/guide/tjek")
+    assert response.headers["Location"] == "/da/guide/udloebet"
+    assert "slettet" in text_of(get_page("/da/guide/udloebet"))
+    with client.session_transaction() as session:
+        assert "answers" not in session
+
+
+def test_keep_alive_extends_the_time(client):
+    answer_all(client)
+    with client.session_transaction() as session:
+        session["seen"] = int(time.time()) - 19 * 60
+    data = client.post("/da/guide/forlaeng").get_json()
+    assert data["seconds_left"] > 19 * 60
+
+
+def test_keep_alive_without_answers_says_they_are_gone(client):
+    assert client.post("/da/guide/forlaeng").get_json()["seconds_left"] == 0
+
+
+def test_an_expired_csrf_token_reshows_the_form_with_the_input_kept():
+    from webapp import create_app
+    from webapp.config import TestingConfig
+
+    class WithCsrf(TestingConfig):
+        WTF_CSRF_ENABLED = True
+
+    client = create_app(WithCsrf).test_client()
+    response = client.post("/da/klage", data={"name": "Åse", "phone": "12345678",
+                                              "message": "Jeg er uenig", "csrf_token": "stale"})
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert "for din sikkerhed" in soup.select_one(".error-summary").get_text()
+    assert soup.find("input", {"name": "name"})["value"] == "Åse"
+    assert soup.find("textarea", {"name": "message"}).get_text() == "Jeg er uenig"
+
+
+def test_application_form_asks_for_your_own_name_when_applying_for_someone_else(client):
+    answer_all(client, answers={**ANSWERS, "who": "professional"})
+    response = client.post("/da/guide/ansoegning", data={"name": "Åse", "phone": "12345678"})
+    soup = soup_of(response)
+    assert "Skriv dit eget navn" in soup.select_one(".error-summary").get_text()
+    assert "samtykke" in text_of(soup) and "fuldmagt" in text_of(soup)
+    assert soup.find("input", {"name": "name"})["value"] == "Åse"
+    assert soup.find("input", {"name": "name"})["autocomplete"] == "off"
+    assert soup.find("input", {"name": "applicant_name"})["autocomplete"] == "name"
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"name": "Åse"}, "Skriv et telefonnummer eller en e-mailadresse"),
+    ({"name": "Åse", "phone": "12"}, "Skriv et telefonnummer med 8 cifre"),
+    ({"name": "Åse", "email": "aase@"}, "Skriv en e-mailadresse"),
+    ({"name": "", "phone": "12345678"}, "Skriv navnet"),
+    ({"name": "Åse", "phone": "12345678", "message": "x" * 1001}, "1.000 tegn"),
+])
+def test_application_form_errors_are_clear_and_danish(client, data, message):
+    answer_all(client)
+    soup = soup_of(client.post("/da/guide/ansoegning", data=data))
+    assert message in soup.select_one(".error-summary").get_text()
+    assert soup.title.get_text().startswith("Fejl:")
+
+
+def test_application_form_has_no_cpr_or_diagnosis_field_and_warns_about_email(client, get_page):
+    answer_all(client)
+    soup = get_page("/da/guide/ansoegning")
+    names = {tag["name"] for tag in soup.select("input, textarea") if tag.get("name")}
+    assert not {n for n in names if "cpr" in n.lower() or "diagnos" in n.lower()}
+    assert "ikke sikker" in text_of(soup)
+    assert soup.find("input", {"name": "name"})["autocomplete"] == "name"
+    assert soup.find("input", {"name": "phone"})["autocomplete"] == "tel"
+
+
+def test_change_details_from_the_email_page_refills_the_form(client):
+    response = application_page(client)
+    form = soup_of(response).find("input", {"name": "action", "value": "edit"}).find_parent("form")
+    data = {i["name"]: i.get("value", "") for i in form.find_all("input")}
+    soup = soup_of(client.post(form["action"], data=data))
+    assert soup.find("input", {"name": "name"})["value"] == DETAILS["name"]
+    assert not soup.select_one(".error-summary")

@@ -1,0 +1,145 @@
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import check_page, text_of
+
+PAGES = ["/{}/", "/{}/serviceniveau/", "/{}/kontakt", "/{}/tilgaengelighed", "/{}/privatliv",
+         "/{}/guide/", "/{}/frister", "/{}/klage"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_is_well_formed(get_page, url, lang):
+    get_page(url.format(lang))
+
+
+def test_root_follows_the_browsers_language(client):
+    assert client.get("/").headers["Location"] == "/da/"
+    english = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert english.headers["Location"] == "/en/"
+    assert "Accept-Language" in english.headers["Vary"]
+    danish_first = client.get("/", headers={"Accept-Language": "da,en;q=0.5"})
+    assert danish_first.headers["Location"] == "/da/"
+
+
+def test_an_unknown_language_is_not_found(client):
+    assert client.get("/de/").status_code == 404
+
+
+@pytest.mark.parametrize("lang, title", [("da", "Siden findes ikke"), ("en", "Page not found")])
+def test_not_found_page_is_in_the_readers_language(get_page, lang, title):
+    soup = get_page(f"/{lang}/no-such-page", status=404)
+    assert soup.h1.get_text(strip=True) == title
+
+
+def test_language_switch_links_to_the_same_page(get_page):
+    soup = get_page("/da/serviceniveau/costs-and-transport")
+    link = soup.select_one("nav.language-switch a")
+    assert link["href"] == "/en/serviceniveau/costs-and-transport"
+    assert link["lang"] == "en" and link["hreflang"] == "en"
+    assert link.get_text(strip=True) == "English"
+    alternates = {a["hreflang"]: urlparse(a["href"]).path for a in soup.select("link[rel=alternate]")}
+    assert alternates == {"da": "/da/serviceniveau/costs-and-transport",
+                          "en": "/en/serviceniveau/costs-and-transport"}
+
+
+def test_english_page_links_back_to_danish(get_page):
+    link = get_page("/en/kontakt").select_one("nav.language-switch a")
+    assert link["href"] == "/da/kontakt" and link.get_text(strip=True) == "Dansk"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_crawl_follows_every_internal_link(client, lang):
+    seen, queue = set(), [f"/{lang}/"]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, f"{url} gave {response.status_code}"
+        if response.mimetype != "text/html":
+            continue
+        soup = check_page(response, urlparse(url).path.split("/")[1])
+        for a in soup.find_all("a", href=True):
+            target = urlparse(a["href"])
+            if target.scheme or target.netloc or not target.path.startswith("/"):
+                continue
+            queue.append(target.path + (f"?{target.query}" if target.query else ""))
+    assert len(seen) > 15
+
+
+def test_contact_page_gives_fronten_and_the_complaint_address(get_page):
+    soup = get_page("/da/kontakt")
+    hrefs = {a["href"] for a in soup.find_all("a", href=True)}
+    assert {"tel:+4544773443", "mailto:ss-front@balk.dk", "mailto:social-adm@balk.dk"} <= hrefs
+    text = text_of(soup)
+    for fact in ("Parkvej 10", "2750 Ballerup", "Hold-an Vej 7", "Center for Voksne og Sundhed"):
+        assert fact in text
+    assert "åbningstid" not in text.lower()  # the source gives no opening hours
+
+
+def test_topic_page_has_contents_review_date_and_source(get_page):
+    soup = get_page("/da/serviceniveau/apply")
+    toc = [a["href"] for a in soup.select("nav.page-toc a")]
+    assert toc == ["#apply", "#case-handling", "#processing-time"]
+    for anchor in toc:
+        assert soup.find(id=anchor[1:]) is not None
+    assert "Sidst gennemgået: 26. november 2026" in text_of(soup)
+    assert "serviceniveau" in soup.select_one(".source-note").get_text()
+
+
+def test_footer_links_accessibility_statement_and_privacy(get_page):
+    footer = get_page("/da/").select_one("footer")
+    names = [a.get_text(strip=True) for a in footer.find_all("a")]
+    assert "Tilgængelighedserklæring" in names
+    assert "Privatliv og cookies" in names
+
+
+def test_every_response_carries_the_security_headers(client):
+    for url in ("/da/", "/en/guide/who", "/da/no-such-page", "/"):
+        headers = client.get(url).headers
+        csp = headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+        assert "script-src 'self'" in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert "camera=()" in headers["Permissions-Policy"]
+        assert "Strict-Transport-Security" not in headers
+
+
+def test_production_adds_hsts(monkeypatch):
+    from webapp import create_app
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 32)
+    client = create_app("production").test_client()
+    assert "max-age" in client.get("/da/").headers["Strict-Transport-Security"]
+
+
+def test_production_refuses_to_start_without_a_secret(monkeypatch):
+    from webapp import create_app
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError):
+        create_app("production")
+
+
+def test_a_server_error_is_a_friendly_page_in_the_readers_language(app):
+    app.config["TESTING"] = False
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get("/en/boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    response = app.test_client().get("/en/boom")
+    assert response.status_code == 500
+    assert "Sorry, something went wrong" in response.get_data(as_text=True)
+
+
+def test_no_page_loads_anything_from_another_site(get_page):
+    soup = get_page("/da/")
+    loaded = [tag.get("src") or tag.get("href") for tag in
+              soup.select("script[src], img[src], link[rel=stylesheet], link[rel=icon]")]
+    assert loaded and all(url.startswith(("/", "data:")) for url in loaded), loaded

@@ -1,0 +1,83 @@
+from datetime import date
+
+import pytest
+
+from webapp.guide import rules
+from webapp.guide.rules import Outcome
+
+BASE = {"who": "self", "residence": "yes", "target": "yes", "needs": ["social_contact"],
+        "housing": "own_home", "timing": "day", "transport": "yes"}
+
+
+def keys(**changes):
+    return [finding.key for finding in rules.findings({**BASE, **changes})]
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({}, Outcome.LIKELY),
+    ({"target": "unsure"}, Outcome.UNCLEAR),
+    ({"target": "no"}, Outcome.UNLIKELY),
+    ({"needs": ["none"]}, Outcome.UNLIKELY),
+    ({"target": "unsure", "needs": ["none"]}, Outcome.UNLIKELY),
+    ({"residence": "no"}, Outcome.ELSEWHERE),
+])
+def test_outcome(changes, expected):
+    assert rules.outcome({**BASE, **changes}) is expected
+
+
+def test_someone_in_another_municipality_is_sent_there_and_told_a_grant_ends_on_moving():
+    assert rules.findings({"who": "self", "residence": "no"}) == [
+        rules.Finding("own_municipality", rules.APPLY),
+        rules.Finding("ends_on_moving", rules.ENDING),
+    ]
+
+
+@pytest.mark.parametrize("housing, scope", [
+    ("own_home", "scope_own_home_or_facility"),
+    ("residential", "scope_own_home_or_facility"),
+    ("family", "scope_family"),
+])
+def test_days_a_week_follow_where_the_person_lives(housing, scope):
+    found = keys(housing=housing)
+    assert scope in found
+    assert {"scope_family", "scope_own_home_or_facility"} - {scope} & set(found) == set()
+
+
+@pytest.mark.parametrize("timing, day_free, evening_fee", [
+    ("day", True, False), ("evening", False, True), ("both", True, True), ("unsure", True, True),
+])
+def test_costs_follow_day_or_evening(timing, day_free, evening_fee):
+    found = keys(timing=timing)
+    assert ("cost_day_free" in found) is day_free
+    assert ("cost_evening_fee" in found) is evening_fee
+    assert "cost_own_expenses" in found  # food, materials, activities: always the citizen's
+
+
+@pytest.mark.parametrize("transport, key", [
+    ("yes", "transport_on_own"), ("no", "transport_covered"), ("unsure", "transport_ask"),
+])
+def test_transport_can_be_covered_when_the_person_cannot_travel_safely_alone(transport, key):
+    found = keys(transport=transport)
+    assert key in found and len([k for k in found if k.startswith("transport")]) == 1
+
+
+def test_every_result_says_what_is_expected_and_when_it_ends():
+    found = keys()
+    for key in ("individual_assessment", "providers", "expectations", "follow_up", "can_end"):
+        assert key in found
+
+
+def test_every_finding_has_a_sentence_for_self_and_for_another_person(app):
+    from webapp.guide.statements import FINDINGS, MILESTONES
+
+    with app.test_request_context("/en/"):
+        for key, (own, other) in FINDINGS.items():
+            assert str(own) and str(other), key
+    used = {m.key for m in rules.after_you_apply(date(2026, 11, 26))}
+    assert used == set(MILESTONES)
+
+
+def test_the_answer_is_due_30_working_days_after_applying():
+    decision = next(m for m in rules.after_you_apply(date(2026, 11, 26)) if m.key == "decision")
+    assert decision.by == date(2027, 1, 13)
+    assert decision.source == rules.PROCESSING_TIME
