@@ -12,7 +12,7 @@ DETAILS = {"name": "Åse Ørnsø", "phone": "12 34 56 78", "email": "aase@exampl
 def answer_all(client, lang="da", answers=ANSWERS):
     """Answer every question that applies, as a person would, and return the visited URLs."""
     visited = []
-    for question in applicable(answers):
+    for question in (q for q in applicable(answers) if q.key in answers):
         response = client.post(f"/{lang}/guide/{question.key}",
                                data={"answer": answers[question.key]})
         assert response.status_code == 302, (question.key, response.status_code)

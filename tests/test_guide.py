@@ -92,10 +92,10 @@ def test_a_tampered_value_returns_to_the_question_with_a_message(client):
 def test_an_unreadable_stored_answer_is_asked_again(client):
     answer_all(client)
     with client.session_transaction() as session:
-        session["answers"]["housing"] = "castle"
+        session["answers"] = {**session["answers"], "housing": "castle"}
     response = client.get("/da/guide/tjek")
     assert response.headers["Location"] == "/da/guide/housing"
-    assert "kunne ikke læses" in text_of(soup_of(client.get("/da/guide/housing")))
+    assert "kunne ikke læse et af dine svar" in text_of(soup_of(client.get("/da/guide/housing")))
 
 
 def test_check_page_lists_every_answer_with_a_change_link(client, get_page):
@@ -242,7 +242,7 @@ def test_an_expired_csrf_token_reshows_the_form_with_the_input_kept():
                                               "message": "Jeg er uenig", "csrf_token": "stale"})
     assert response.status_code == 200
     soup = soup_of(response)
-    assert "for din sikkerhed" in soup.select_one(".error-summary").get_text()
+    assert "din sikkerhed" in soup.select_one(".error-summary").get_text()
     assert soup.find("input", {"name": "name"})["value"] == "Åse"
     assert soup.find("textarea", {"name": "message"}).get_text() == "Jeg er uenig"
 
@@ -259,9 +259,9 @@ def test_application_form_asks_for_your_own_name_when_applying_for_someone_else(
 
 
 @pytest.mark.parametrize("data, message", [
-    ({"name": "Åse"}, "Skriv et telefonnummer eller en e-mailadresse"),
+    ({"name": "Åse"}, "Skriv et telefonnummer eller en mailadresse"),
     ({"name": "Åse", "phone": "12"}, "Skriv et telefonnummer med 8 cifre"),
-    ({"name": "Åse", "email": "aase@"}, "Skriv en e-mailadresse"),
+    ({"name": "Åse", "email": "aase@"}, "Skriv en mailadresse"),
     ({"name": "", "phone": "12345678"}, "Skriv navnet"),
     ({"name": "Åse", "phone": "12345678", "message": "x" * 1001}, "1.000 tegn"),
 ])

@@ -75,9 +75,13 @@ class ContactForm(BaseForm):
         Email(message=_l("Enter an email address in the correct format, like name@example.com")),
     ])
 
-    def validate_phone(self, field):
-        if not (field.data or "").strip() and not (self.email.data or "").strip():
-            raise ValidationError(_l("Enter a phone number or an email address, so the municipality can reach you"))
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if (self.phone.data or "").strip() or (self.email.data or "").strip():
+            return valid
+        # Checked here, not in validate_phone: Optional() stops an empty field's checks.
+        self.phone.errors = [_l("Enter a phone number or an email address, so the municipality can reach you")]
+        return False
 
 
 def _name_field(label, message):

@@ -122,7 +122,7 @@ HOUSING = Question(
     title=_l("Where do you live?"),
     title_other=_l("Where does the person live?"),
     summary=_l("Where they live"),
-    error_missing=_l("Select where you live"),
+    error_missing=_l("Select a type of home"),
     options=(
         Option("own_home", _l("In my own home"), _l("In their own home")),
         Option("residential", _l("In a residential facility (botilbud)")),

@@ -1,0 +1,137 @@
+"""Browser tests: the site served on a free local port, driven by Debian's Chromium.
+
+Playwright's own browser download does not work here, so pytest-playwright's
+fixtures (`browser`, `context`, `page`, `new_context`) are pointed at
+/usr/bin/chromium through `browser_type_launch_args`. Every test in this folder
+is marked `browser`: `pytest -m "not browser"` skips them.
+"""
+
+import os
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from browser_helpers import DESKTOP, PHONE
+from webapp import create_app
+from webapp.config import TestingConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+
+class BrowserConfig(TestingConfig):
+    """The test configuration with real CSRF protection, as a browser meets it."""
+
+    WTF_CSRF_ENABLED = True
+
+
+class ShortExpiryConfig(BrowserConfig):
+    """Answers expire after 8 seconds without activity; the warning comes 5 seconds before."""
+
+    GUIDE_IDLE_TIMEOUT = timedelta(seconds=8)
+    GUIDE_IDLE_WARNING = timedelta(seconds=5)
+
+
+# The server runs in this process, so its warnings meet the suite's "error" filter.
+# Flask-Compress replaces a static file's response body without closing the file,
+# and CPython then warns as it closes it; test_live_server.py checks for that one
+# directly, so it does not fail whichever browser test happened to load the CSS.
+STATIC_FILE_WARNING = r"ignore:unclosed file <_io\.\w+ name='[^']*/static/:ResourceWarning"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "browser: runs in a real browser (Chromium via Playwright); slower")
+    config.addinivalue_line(
+        "markers", "static_file_check: sees the server's own warnings about static files")
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents and item.get_closest_marker("browser"):
+            if not item.get_closest_marker("static_file_check"):
+                item.add_marker(pytest.mark.filterwarnings(STATIC_FILE_WARNING))
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs):
+        pass
+
+
+class LiveServer:
+    """The app on 127.0.0.1 and a free port, served from a thread."""
+
+    def __init__(self, config):
+        self.app = create_app(config)
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True,
+                                  request_handler=_QuietHandler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    with LiveServer(BrowserConfig) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def short_expiry_server():
+    with LiveServer(ShortExpiryConfig) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """pytest-playwright gives every context this base URL, so `page.goto("/da/")` works."""
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def phone_page(new_context):
+    """375×667, touch, as on a small phone."""
+    return new_context(**PHONE).new_page()
+
+
+@pytest.fixture
+def desktop_page(new_context):
+    """1280×800, mouse and keyboard."""
+    return new_context(**DESKTOP).new_page()
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot as test-artifacts/screenshots/<name>.png (ignored by git)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True, animations="disabled")
+        return path
+
+    return take
