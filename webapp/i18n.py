@@ -6,12 +6,18 @@ from flask_babel import Babel, format_date
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}  # each named in itself
+# Babel locales: British English writes dates as "26 November 2026".
+BABEL_LOCALES = {"da": "da", "en": "en_GB"}
 
 babel = Babel()
 
 
 def current_language():
     return g.get("lang", DEFAULT_LANGUAGE)
+
+
+def babel_locale(lang=None):
+    return BABEL_LOCALES[lang or current_language()]
 
 
 def language_from_path(path):
@@ -28,7 +34,7 @@ def url_in_language(lang):
 
 
 def init_app(app):
-    babel.init_app(app, locale_selector=current_language)
+    babel.init_app(app, locale_selector=babel_locale)
     app.jinja_env.globals["format_date"] = format_date
 
     @app.url_value_preprocessor

@@ -12,9 +12,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from browser_helpers import DESKTOP, PHONE
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from browser_helpers import DESKTOP, PHONE
 from webapp import create_app
 from webapp.config import TestingConfig
 

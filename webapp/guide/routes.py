@@ -4,6 +4,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
+from ..i18n import babel_locale
 from . import bp, rules, state
 from .email import COMPLAINTS, FRONTEN, Email, application_email, complaint_email, mailto, qr_svg
 from .forms import (
@@ -135,7 +136,7 @@ def result():
 
 
 def _in_language(lang, build):
-    with force_locale(lang):
+    with force_locale(babel_locale(lang)):
         return build()
 
 
@@ -156,7 +157,7 @@ def _render_email(kind, email_da, email_en, details=None, edited=False):
 
 def _emails(build):
     email_da = _in_language("da", build)
-    email_en = _in_language("en", build) if str(get_locale()) == "en" else None
+    email_en = _in_language("en", build) if get_locale().language == "en" else None
     return email_da, email_en
 
 

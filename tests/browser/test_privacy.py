@@ -1,0 +1,109 @@
+"""Privacy as the browser sees it: nothing leaves the site, and after "Finish and
+clear" the Back button brings back no answers and no personal details."""
+
+import re
+from urllib.parse import quote, quote_plus
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from browser_helpers import (
+    APPLICANT,
+    DESKTOP,
+    DETAILS,
+    LANGS,
+    RELATIVE,
+    SELF,
+    answer_in_browser,
+    checked_answers,
+    journey_to_email,
+)
+
+pytestmark = pytest.mark.browser
+
+PERSONAL = [DETAILS["name"], DETAILS["phone"], DETAILS["email"], APPLICANT]
+
+
+def _encodings(value):
+    return {value, quote(value), quote_plus(value), quote(value, safe="")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_journey_makes_no_request_outside_the_site(live_server, new_context, lang):
+    context = new_context(**DESKTOP)
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    journey_to_email(page, lang, RELATIVE)
+    page.goto(f"/{lang}/frister?dato=2026-11-26")
+    page.goto(f"/{lang}/serviceniveau/costs-and-transport")
+
+    assert requests, "no requests were recorded"
+    outside = [url for url in requests
+               if not url.startswith(live_server.url + "/") and not url.startswith("data:")]
+    assert not outside, "requests outside the site:\n" + "\n".join(outside)
+    # Answers and personal details travel in POST bodies, never in a URL.
+    leaks = [url for url in requests for value in PERSONAL for form in _encodings(value)
+             if form in url]
+    assert not leaks, "personal details in URLs:\n" + "\n".join(leaks)
+
+
+def _settled_content(page):
+    """The page's HTML once Back (and any redirect after it) has finished."""
+    for _ in range(50):
+        try:
+            page.wait_for_load_state()
+            return page.content()
+        except PlaywrightError as error:
+            if "navigating" not in str(error):
+                raise
+            page.wait_for_timeout(100)
+    raise AssertionError(f"{page.url} never finished loading")
+
+
+def _shows_nothing_personal(page, where):
+    content = _settled_content(page)
+    for value in PERSONAL:
+        assert value not in content, f"{where}: {value!r} is on {page.url}"
+    assert checked_answers(page) == 0, f"{where}: an answer is still chosen on {page.url}"
+    assert page.locator(".summary-list").count() == 0, f"{where}: answers listed on {page.url}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_back_after_finish_and_clear_from_the_email(new_context, lang):
+    page = new_context(**DESKTOP).new_page()
+    journey_to_email(page, lang, RELATIVE)
+    page.locator(".guide-tools form[action$='/guide/afslut'] button").click()
+    page.wait_for_url(re.compile(rf"/{lang}/guide/ryddet$"))
+    assert not [c for c in page.context.cookies() if c["name"] == "guide"], "session cookie kept"
+
+    # Back through the journey: the email page (a POST's answer), the details form,
+    # the result, the check page: none may show what was there.
+    for step in range(1, 5):
+        try:
+            page.go_back()
+        except PlaywrightError as error:
+            # The email page answered a POST and may not be stored (no-store), so
+            # Chromium shows its own "confirm form resubmission" page: that is fine.
+            if "ERR_CACHE_MISS" not in str(error):
+                raise
+        page.wait_for_load_state()
+        _shows_nothing_personal(page, f"Back ×{step}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_back_after_finish_and_clear_from_a_question(new_context, lang):
+    page = new_context(**DESKTOP).new_page()
+    answer_in_browser(page, lang, SELF)
+    page.locator("main a[href$='/guide/resultat']").click()
+    page.wait_for_url(re.compile(rf"/{lang}/guide/resultat$"))
+    page.locator(".guide-tools form[action$='/guide/afslut'] button").click()
+    page.wait_for_url(re.compile(rf"/{lang}/guide/ryddet$"))
+
+    page.go_back()
+    page.wait_for_load_state()
+    # The result needs answers: Back lands on the guide's start or its first question.
+    assert re.search(rf"/{lang}/guide/(who)?$", page.url), page.url
+    _shows_nothing_personal(page, "Back")
+    page.go_back()
+    page.wait_for_load_state()
+    _shows_nothing_personal(page, "Back ×2")

@@ -1,0 +1,51 @@
+"""Full-page screenshots of the key pages at 375 px and 1280 px, for a person to look
+at: test-artifacts/screenshots/<lang>-<page>-<width>.png (ignored by git)."""
+
+import re
+
+import pytest
+from browser_helpers import (
+    DESKTOP,
+    LANGS,
+    PHONE,
+    SELF,
+    answer_quickly,
+    fill_details,
+    submit_question,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_key_pages(new_context, screenshot, lang, size):
+    width = size["viewport"]["width"]
+    page = new_context(**size).new_page()
+    taken = []
+
+    def shoot(name):
+        # Web fonts first, so the picture shows the page as a person sees it.
+        page.evaluate("document.fonts.ready.then(() => true)")
+        taken.append(screenshot(page, f"{lang}-{name}-{width}"))
+
+    page.goto(f"/{lang}/")
+    shoot("home")
+    page.goto(f"/{lang}/guide/who")
+    shoot("question")
+    submit_question(page, "who")
+    page.locator(".error-summary").wait_for()
+    shoot("error")
+    answer_quickly(page, lang, SELF)
+    page.goto(f"/{lang}/guide/tjek")
+    shoot("check")
+    page.goto(f"/{lang}/guide/resultat")
+    shoot("result")
+    page.goto(f"/{lang}/guide/ansoegning")
+    fill_details(page, SELF)
+    page.locator("#mailto-link").wait_for()
+    shoot("email")
+    page.goto(f"/{lang}/frister?dato=2026-11-26")
+    assert re.search(r"/frister\?dato=", page.url)
+    shoot("deadlines")
+    assert all(path.stat().st_size > 10_000 for path in taken)
