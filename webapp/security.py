@@ -16,7 +16,7 @@ CONTENT_SECURITY_POLICY = "; ".join([
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()" for feature in (
         "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
-        "magnetometer", "microphone", "payment", "usb", "interest-cohort",
+        "magnetometer", "microphone", "payment", "usb",
     )
 )
 
