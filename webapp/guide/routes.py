@@ -1,4 +1,5 @@
 from datetime import date
+from functools import wraps
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale
@@ -84,11 +85,10 @@ def question(key):
         if form.validate():
             state.save(key, form.answer.data)
             answers = state.answers()
-            before, after = neighbours(question, answers)
-            if returning or after is None:
+            _before, after = neighbours(question, answers)
+            if returning or after is None or first_unanswered(answers):
                 return redirect(_next_url(answers))
-            return redirect(_next_url(answers) if first_unanswered(answers) else
-                            url_for("guide.question", key=after.key))
+            return redirect(url_for("guide.question", key=after.key))
     else:
         form = question_form(question, own, formdata=None, data={"answer": answers.get(key)})
 
@@ -102,18 +102,22 @@ def question(key):
     )
 
 
-def _complete_answers():
-    answers = state.answers()
-    if not state.has_started() or first_unanswered(answers):
-        return answers, redirect(_next_url(answers))
-    return answers, None
+def needs_all_answers(view):
+    """Pages after the questions: sent back to the first one still unanswered."""
+
+    @wraps(view)
+    def guarded(**kwargs):
+        answers = state.answers()
+        if not state.has_started() or first_unanswered(answers):
+            return redirect(_next_url(answers))
+        return view(answers, **kwargs)
+
+    return guarded
 
 
 @bp.get("/guide/tjek")
-def check():
-    answers, detour = _complete_answers()
-    if detour:
-        return detour
+@needs_all_answers
+def check(answers):
     steps = applicable(answers)
     rows = [(q, q.option_texts(answers[q.key], for_self(answers))) for q in steps]
     back = url_for("guide.question", key=steps[-1].key)
@@ -121,10 +125,8 @@ def check():
 
 
 @bp.get("/guide/resultat")
-def result():
-    answers, detour = _complete_answers()
-    if detour:
-        return detour
+@needs_all_answers
+def result(answers):
     own = for_self(answers)
     findings = [(finding_text(f.key, own), f.source) for f in rules.findings(answers)]
     today = date.today()
@@ -162,10 +164,8 @@ def _emails(build):
 
 
 @bp.route("/guide/ansoegning", methods=["GET", "POST"])
-def apply():
-    answers, detour = _complete_answers()
-    if detour:
-        return detour
+@needs_all_answers
+def apply(answers):
     own = for_self(answers)
     if request.method == "POST":
         form = ApplicationForm(for_self=own)
