@@ -33,7 +33,7 @@ translations-extract: $(STAMP) ## Extract UI strings into translations/messages.
 	$(PYBABEL) -q extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --omit-header .
 
 translations-update: translations-extract ## Merge new strings into the Danish catalogue (no fuzzy guesses)
-	$(PYBABEL) -q update -N -i translations/messages.pot -d translations
+	$(PYBABEL) -q update -N --ignore-obsolete -i translations/messages.pot -d translations
 
 translations-compile: $(STAMP) ## Compile the catalogues (.mo) that Flask-Babel reads
 	$(PYBABEL) -q compile -d translations --statistics

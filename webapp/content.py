@@ -47,6 +47,10 @@ class Content:
     def topic(self, lang, topic_id):
         return next((page for page in self.topics[lang] if page.id == topic_id), None)
 
+    def heading_title(self, lang, topic_id, anchor):
+        page = self.topic(lang, topic_id)
+        return next(h.title for h in page.headings if h.anchor == anchor)
+
     def has_anchor(self, topic_id, anchor):
         return all(
             (page := self.topic(lang, topic_id)) is not None and anchor in page.anchors

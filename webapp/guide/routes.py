@@ -1,7 +1,7 @@
 from datetime import date
 from functools import wraps
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
@@ -131,9 +131,11 @@ def result(answers):
     findings = [(finding_text(f.key, own), f.source) for f in rules.findings(answers)]
     today = date.today()
     milestones = [(MILESTONES[m.key], m.source, m.by) for m in rules.after_you_apply(today)]
+    site = current_app.extensions["content"]
     return render_template(
         "guide/result.html", outcome=rules.outcome(answers), findings=findings,
         milestones=milestones, today=today, back=url_for("guide.check"),
+        section_title=lambda source: site.heading_title(g.lang, source.topic, source.anchor),
     )
 
 
