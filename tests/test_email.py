@@ -87,7 +87,8 @@ def test_the_application_email_is_in_danish_and_says_who_and_how_to_reach_them(c
     assert "Jeg søger om et aktivitets- og samværstilbud efter serviceloven § 104." in body
     for detail in DETAILS.values():
         assert detail in body
-    assert "Bor du i Ballerup Kommune? Ja" in body
+    assert "- Jeg bor i Ballerup Kommune." in body
+    assert "- Jeg kan ikke selv komme sikkert til og fra tilbuddet." in body
     assert soup.find("textarea", id="body").get_text().replace("\n", "\r\n") == body
 
 
@@ -110,7 +111,7 @@ def test_applying_for_someone_else_names_both_and_mentions_consent(client):
     assert "på vegne af Åse Ørnsø" in body
     assert "Kontaktperson: Bo Ørnsø" in body
     assert "fuldmagt" in body
-    assert "Bor personen i Ballerup Kommune? Ja" in body
+    assert "- Personen bor i Ballerup Kommune." in body
 
 
 def test_email_page_offers_every_way_to_send(client):

@@ -10,7 +10,8 @@ from urllib.parse import quote
 import segno
 from flask_babel import gettext as _
 
-from .questions import QUESTIONS, for_self
+from .questions import NEEDS, QUESTIONS, for_self
+from .statements import RELATIONS, answer_sentence
 
 FRONTEN = "ss-front@balk.dk"
 COMPLAINTS = "social-adm@balk.dk"
@@ -35,21 +36,19 @@ def _contact_lines(details):
     return lines
 
 
-RELATIONS = {
-    "relative": lambda: _("I am a relative or someone close to the person."),
-    "guardian": lambda: _("I am the person's guardian."),
-    "professional": lambda: _("I help the person in my work."),
-}
-
-
 def _answer_sentences(answers):
     own = for_self(answers)
     lines = []
     for question in QUESTIONS[1:]:
-        if question.key in answers:
-            chosen = ", ".join(str(t) for t in question.option_texts(answers[question.key], own))
-            lines.append(f"- {question.heading(own)} {chosen}")
-    return lines
+        value = answers.get(question.key)
+        if value is None:
+            continue
+        if question is NEEDS and value != ["none"]:
+            needs = "; ".join(str(text).lower() for text in question.option_texts(value, own))
+            lines.append(answer_sentence("needs", "some", own, needs=needs))
+        else:
+            lines.append(answer_sentence(question.key, "none" if value == ["none"] else value, own))
+    return [f"- {line}" for line in lines]
 
 
 def application_email(answers, details):
@@ -60,13 +59,13 @@ def application_email(answers, details):
         lines.append(_("I am applying for activity and social contact services under section 104 of the Act on Social Services."))
     else:
         lines.append(_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name))
-        lines.append(str(RELATIONS[answers["who"]]()))
+        lines.append(str(RELATIONS[answers["who"]]))
         lines.append(_("I know that the municipality may ask for the person's consent or a power of attorney."))
     lines += ["", _("Name: %(name)s", name=name)]
     if not own:
         lines.append(_("Contact person: %(name)s", name=details["applicant_name"].strip()))
     lines += _contact_lines(details)
-    lines += ["", _("My answers in the guide:")]
+    lines += ["", _("About my situation:") if own else _("About the person's situation:")]
     lines += _answer_sentences(answers)
     if details.get("message", "").strip():
         lines += ["", _("In my own words:"), details["message"].strip()]

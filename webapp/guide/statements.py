@@ -83,3 +83,54 @@ MILESTONES = {
 def finding_text(key, for_self):
     own, other = FINDINGS[key]
     return own if for_self else other
+
+
+# The guide's answers as plain sentences in the application email: (about yourself,
+# about the person you apply for).
+ANSWER_SENTENCES = {
+    ("residence", "yes"): (_l("I live in Ballerup Kommune."),
+                           _l("The person lives in Ballerup Kommune.")),
+    ("target", "yes"): (
+        _l("I have significantly reduced physical or mental function, or special social problems."),
+        _l("The person has significantly reduced physical or mental function, or special social problems.")),
+    ("target", "no"): (
+        _l("I do not think I have significantly reduced physical or mental function, or special social problems."),
+        _l("I do not think the person has significantly reduced physical or mental function, or special social problems.")),
+    ("target", "unsure"): (
+        _l("I am not sure whether I have significantly reduced physical or mental function, or special social problems."),
+        _l("I am not sure whether the person has significantly reduced physical or mental function, or special social problems.")),
+    ("needs", "some"): (_l("I need help with: %(needs)s."),
+                        _l("The person needs help with: %(needs)s.")),
+    ("needs", "none"): (_l("None of the needs in the guide fit me."),
+                        _l("None of the needs in the guide fit the person.")),
+    ("housing", "own_home"): (_l("I live in my own home."), _l("The person lives in their own home.")),
+    ("housing", "residential"): (_l("I live in a residential facility (botilbud)."),
+                                 _l("The person lives in a residential facility (botilbud).")),
+    ("housing", "family"): (_l("I live with my family or relatives."),
+                            _l("The person lives with their family or relatives.")),
+    ("timing", "day"): (_l("I am looking for a daytime offer."),
+                        _l("The person is looking for a daytime offer.")),
+    ("timing", "evening"): (_l("I am looking for an evening club."),
+                            _l("The person is looking for an evening club.")),
+    ("timing", "both"): (_l("I am looking for both a daytime offer and an evening club."),
+                         _l("The person is looking for both a daytime offer and an evening club.")),
+    ("timing", "unsure"): (_l("I am not sure whether I need a daytime offer or an evening club."),
+                           _l("I am not sure whether the person needs a daytime offer or an evening club.")),
+    ("transport", "yes"): (_l("I can get to and from the offer safely on my own."),
+                           _l("The person can get to and from the offer safely on their own.")),
+    ("transport", "no"): (_l("I cannot get to and from the offer safely on my own."),
+                          _l("The person cannot get to and from the offer safely on their own.")),
+    ("transport", "unsure"): (_l("I am not sure whether I can get to and from the offer safely on my own."),
+                              _l("I am not sure whether the person can get to and from the offer safely on their own.")),
+}
+
+RELATIONS = {
+    "relative": _l("I am a relative or someone close to the person."),
+    "guardian": _l("I am the person's guardian."),
+    "professional": _l("I help the person in my work."),
+}
+
+
+def answer_sentence(key, value, for_self, **params):
+    own, other = ANSWER_SENTENCES[key, value]
+    return str(own if for_self else other) % params
