@@ -320,12 +320,12 @@ def print_table(rows, version, url, seconds):
 
     worst_first = max(rows, key=lambda r: r["first"])
     over = [f"{where(r)} {kb(r['first'])} KB" for r in rows if r["first"] > FIRST_VIEW_BUDGET]
-    print(f"Target first view <= 60 KB incl. fonts: "
+    print("Target first view <= 60 KB incl. fonts: "
           + (f"met (largest {kb(worst_first['first'])} KB, {where(worst_first)})" if not over
              else "MISSED: " + ", ".join(over)))
     worst_repeat = max(rows, key=lambda r: r["repeat"])
     over = [f"{where(r)} {kb(r['repeat'])} KB" for r in rows if r["repeat"] > REPEAT_VIEW_BUDGET]
-    print(f"Target repeat view <= 10 KB: "
+    print("Target repeat view <= 10 KB: "
           + (f"met (largest {kb(worst_repeat['repeat'])} KB, {where(worst_repeat)})" if not over
              else "MISSED: " + ", ".join(over)))
     needs_js = [where(r) for r in rows if not r["no_js"]]

@@ -60,15 +60,15 @@ def check_email_page(page, lang, answers, javascript=True):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_whole_guide_on_a_phone(new_context, lang):
-    page = new_context(**PHONE).new_page()
+def test_whole_guide_on_a_phone(phone_page, lang):
+    page = phone_page
     journey_to_email(page, lang, SELF, how="tap")
     check_email_page(page, lang, SELF)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_whole_guide_at_a_desk_for_someone_else(new_context, lang):
-    page = new_context(**DESKTOP).new_page()
+def test_whole_guide_at_a_desk_for_someone_else(desktop_page, lang):
+    page = desktop_page
     journey_to_email(page, lang, RELATIVE)
     check_email_page(page, lang, RELATIVE)
 
@@ -256,7 +256,7 @@ def test_idle_warning_can_be_extended(browser, short_expiry_server):
     """Answers expire after 8 s on this server; the warning shows 5 s before."""
     pages = {lang: _guide_started(browser, short_expiry_server, lang) for lang in LANGS}
     try:
-        for lang, page in pages.items():
+        for page in pages.values():
             expect(page.locator("#timeout-dialog")).to_be_hidden()
         # Twice: each "more time" restarts the clock, so the answers outlive the first 8 s.
         for round_ in range(2):
@@ -290,7 +290,7 @@ def test_idle_expiry_clears_the_answers(browser, short_expiry_server):
                   for lang in LANGS}
     last_activity = time.monotonic()
     try:
-        for lang, page in with_js.items():
+        for page in with_js.values():
             expect(page.locator("#timeout-dialog")).to_be_visible(timeout=7000)
         for lang, page in with_js.items():
             page.wait_for_url(re.compile(rf"/{lang}/guide/udloebet$"), timeout=12000)

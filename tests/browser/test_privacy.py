@@ -5,7 +5,6 @@ import re
 from urllib.parse import quote, quote_plus
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 from browser_helpers import (
     APPLICANT,
     DESKTOP,
@@ -17,6 +16,7 @@ from browser_helpers import (
     checked_answers,
     journey_to_email,
 )
+from playwright.sync_api import Error as PlaywrightError
 
 pytestmark = pytest.mark.browser
 
