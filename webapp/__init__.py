@@ -29,6 +29,7 @@ def create_app(config=None):
     i18n.init_app(app)
     security.init_app(app)
     compress.init_app(app)
+    app.after_request(_buffer_static_files)  # registered after Compress, so it runs before it
     app.jinja_env.globals.update(asset_url=asset_url, csrf_token=generate_csrf)
 
     from .guide import bp as guide_bp
@@ -37,6 +38,15 @@ def create_app(config=None):
     app.register_blueprint(pages_bp)
     app.register_blueprint(guide_bp)
     return app
+
+
+def _buffer_static_files(response):
+    # Flask-Compress compresses a streamed static file without closing it; reading
+    # the (small) file into memory first closes it and lets it be compressed.
+    if response.direct_passthrough:
+        response.direct_passthrough = False
+        response.make_sequence()
+    return response
 
 
 @cache

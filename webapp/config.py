@@ -26,8 +26,8 @@ class Config:
     SESSION_COOKIE_SECURE = False
     WTF_CSRF_TIME_LIMIT = None  # the session's own idle expiry limits the token's life
     SEND_FILE_MAX_AGE_DEFAULT = timedelta(days=365)  # assets are fingerprinted
-    COMPRESS_MIMETYPES = ["text/html", "text/css", "application/javascript", "image/svg+xml",
-                          "text/calendar"]
+    COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript",
+                          "image/svg+xml", "text/calendar"]
     HSTS = False
 
 

@@ -42,26 +42,9 @@ class ShortExpiryConfig(BrowserConfig):
     GUIDE_IDLE_WARNING = timedelta(seconds=5)
 
 
-# The server runs in this process, so its warnings meet the suite's "error" filter.
-# Flask-Compress replaces a static file's response body without closing the file,
-# and CPython then warns as it closes it; test_live_server.py checks for that one
-# directly, so it does not fail whichever browser test happened to load the CSS.
-STATIC_FILE_WARNING = r"ignore:unclosed file <_io\.\w+ name='[^']*/static/:ResourceWarning"
-
-
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "browser: runs in a real browser (Chromium via Playwright); slower")
-    config.addinivalue_line(
-        "markers", "static_file_check: sees the server's own warnings about static files")
-
-
-def pytest_collection_modifyitems(items):
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents and item.get_closest_marker("browser"):
-            if not item.get_closest_marker("static_file_check"):
-                item.add_marker(pytest.mark.filterwarnings(STATIC_FILE_WARNING))
 
 
 class _QuietHandler(WSGIRequestHandler):

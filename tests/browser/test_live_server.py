@@ -7,7 +7,7 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.static_file_check]
+pytestmark = pytest.mark.browser
 
 
 def test_static_responses_close_their_files(live_server):

@@ -14,10 +14,14 @@ CSRF_MESSAGE = _l("The page was open for a long time, so for your safety we coul
 
 
 class ErrorSummaryMixin:
+    field_order = ()  # the fields' order on the page, where it differs from declaration
+
     def error_list(self):
         """(field id, message) pairs for the error summary, in page order."""
         pairs = []
-        for field in self:
+        fields = sorted(self, key=lambda f: (
+            self.field_order.index(f.name) if f.name in self.field_order else len(self.field_order)))
+        for field in fields:
             if field.errors and field.name == "csrf_token":
                 pairs.append(("main", CSRF_MESSAGE))
             elif field.errors:
@@ -108,6 +112,7 @@ class ApplicationForm(ContactForm):
     ])
     message = _message_field(_l("In your own words (optional)"))
     action = HiddenField()
+    field_order = ("csrf_token", "name", "applicant_name", "phone", "email", "best_time", "message")
 
     def __init__(self, *args, for_self=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,6 +133,7 @@ class ComplaintForm(ContactForm):
         Length(max=MESSAGE_MAX, message=_l("Write at most 1,000 characters")),
     ])
     action = HiddenField()
+    field_order = ("csrf_token", "name", "phone", "email", "decision_date", "message")
 
 
 class EmailEditForm(BaseForm):
