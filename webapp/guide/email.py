@@ -120,5 +120,5 @@ def mailto(email, paste_note, limit=MAILTO_LIMIT):
 def qr_svg(link, title):
     """The link as an inline SVG QR code, for opening the email on a phone."""
     qr = segno.make(link, error="l", micro=False)
-    svg = qr.svg_inline(scale=3, border=4, title=title, dark="#000", light="#fff")
+    svg = qr.svg_inline(border=4, title=title, dark="#000", light="#fff", omitsize=True)
     return svg, qr.version
