@@ -310,8 +310,8 @@ def print_table(rows, version, url, seconds):
               f"{cells[0]:>4} {cells[1]:>4} {cells[2]:>4} {cells[3]:>4}")
     print("-" * len(header))
     print("* Lighthouse cannot post a form: for the email page it measures the application "
-          "form (/<lang>/guide/ansoegning) instead,\n  with the guide's session cookie; so "
-          "does it for the result. Bytes are of the email page itself.")
+          "form (/<lang>/guide/ansoegning) instead.\n  It reaches that form and the result with "
+          "the guide's session cookie. Bytes are of the email page itself.")
     for line in errors:
         print(line)
 
