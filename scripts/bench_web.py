@@ -29,7 +29,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import traceback
 from pathlib import Path
@@ -39,9 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
-from webapp import create_app  # noqa: E402
+from webapp.live_server import LiveServer  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -69,29 +67,6 @@ PAGES = {
     "result": ("result", "/guide/resultat", ".findings"),
     "email": ("email page (LH: apply form*)", "/guide/ansoegning", "#mailto-link"),
 }
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs):
-        pass
-
-
-class Site:
-    """The app on 127.0.0.1 and a free port, in a thread."""
-
-    def __init__(self):
-        self.server = make_server("127.0.0.1", 0, create_app("default"), threaded=True,
-                                  request_handler=_QuietHandler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 # --- Walking the guide with the context's own HTTP client (shares its cookies,
@@ -263,7 +238,7 @@ def main():
     started = time.monotonic()
     executable = find_lighthouse()
     version = lighthouse_version(executable) if executable else None
-    with Site() as site, sync_playwright() as playwright, \
+    with LiveServer("default") as site, sync_playwright() as playwright, \
             tempfile.TemporaryDirectory(prefix="bench-web-") as out_dir:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -7,16 +7,14 @@ is marked `browser`: `pytest -m "not browser"` skips them.
 """
 
 import os
-import threading
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from browser_helpers import DESKTOP, PHONE
-from werkzeug.serving import WSGIRequestHandler, make_server
 
-from webapp import create_app
 from webapp.config import TestingConfig
+from webapp.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -45,31 +43,6 @@ class ShortExpiryConfig(BrowserConfig):
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "browser: runs in a real browser (Chromium via Playwright); slower")
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs):
-        pass
-
-
-class LiveServer:
-    """The app on 127.0.0.1 and a free port, served from a thread."""
-
-    def __init__(self, config):
-        self.app = create_app(config)
-        self.server = make_server("127.0.0.1", 0, self.app, threaded=True,
-                                  request_handler=_QuietHandler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
