@@ -289,3 +289,11 @@ def test_change_details_from_the_email_page_refills_the_form(client):
     soup = soup_of(client.post(form["action"], data=data))
     assert soup.find("input", {"name": "name"})["value"] == DETAILS["name"]
     assert not soup.select_one(".error-summary")
+
+
+def test_keep_alive_after_expiry_says_the_answers_are_gone(client):
+    answer_all(client)
+    with client.session_transaction() as session:
+        session["seen"] = int(time.time()) - 21 * 60
+    response = client.post("/da/guide/forlaeng")
+    assert response.get_json()["seconds_left"] == 0

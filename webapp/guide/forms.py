@@ -30,7 +30,9 @@ class ErrorSummaryMixin:
 
 
 class BaseForm(ErrorSummaryMixin, FlaskForm):
-    pass
+    def details(self):
+        """What the person typed, without the form's own hidden fields."""
+        return {f.name: f.data or "" for f in self if f.name not in ("csrf_token", "action")}
 
 
 class QuestionForm(BaseForm):

@@ -21,7 +21,7 @@ from .statements import MILESTONES, finding_text
 # Pages that may be seen without answers, or after they have expired.
 OPEN_ENDPOINTS = {"guide.start", "guide.expired", "guide.cleared", "guide.finish",
                   "guide.restart", "guide.deadlines_page", "guide.deadline_calendar",
-                  "guide.complaint", "guide.email"}
+                  "guide.complaint", "guide.email", "guide.keep_alive"}
 
 
 @bp.before_request
@@ -148,11 +148,11 @@ def _render_email(kind, email_da, email_en, details=None, edited=False):
     paste_note = _in_language("da", lambda: _(
         "The full text is too long for an email link. Copy it from the page and paste it here."))
     link, shortened = mailto(email_da, paste_note)
-    svg, version = qr_svg(link, _("QR code that opens the email on your phone"))
+    svg, _version = qr_svg(link, _("QR code that opens the email on your phone"))
     back = url_for("guide.result") if kind == "application" else url_for("guide.complaint")
     return render_template(
         "guide/email.html", kind=kind, mail=email_da, english=email_en, link=link,
-        shortened=shortened, qr=svg, qr_version=version, details=details or {},
+        shortened=shortened, qr=svg, details=details or {},
         edit_form=EmailEditForm(formdata=None, kind=kind, body=email_da.body,
                                 english=email_en.body if email_en else ""),
         edited=edited, back=back,
@@ -172,7 +172,7 @@ def apply(answers):
     if request.method == "POST":
         form = ApplicationForm(for_self=own)
         if form.action.data != "edit" and form.validate():
-            details = {f.name: f.data or "" for f in form if f.name not in ("csrf_token", "action")}
+            details = form.details()
             email_da, email_en = _emails(lambda: application_email(answers, details))
             return _render_email("application", email_da, email_en, details)
     else:
@@ -233,7 +233,7 @@ def complaint():
     if request.method == "POST":
         form = ComplaintForm()
         if form.action.data != "edit" and form.validate():
-            details = {f.name: f.data or "" for f in form if f.name not in ("csrf_token", "action")}
+            details = form.details()
             email_da, email_en = _emails(lambda: complaint_email(details))
             return _render_email("complaint", email_da, email_en, details)
     else:
