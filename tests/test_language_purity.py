@@ -1,0 +1,63 @@
+"""No English on a Danish page, and no Danish on an English page (outside parts
+marked with another lang, such as the language switch or the Danish email)."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.guide_helpers import ANSWERS, answer_all
+
+# Common words that only one of the two languages uses.
+GIVEAWAYS = {
+    "da": re.compile(r"\b(the|and|your|you|with|this|what|which|Error|Select|Enter)\b"),
+    "en": re.compile(r"\b(ikke|jeg|du|dig|eller|hvad|hvis|kan du|Vælg|Skriv)\b"),
+}
+
+
+def visible_text(html, lang):
+    soup = BeautifulSoup(html, "html.parser")
+    for foreign in soup.select(f"[lang]:not([lang={lang}]), script, style"):
+        foreign.decompose()
+    return " ".join(soup.body.get_text(" ").split())
+
+
+def guide_urls(client, lang):
+    answer_all(client, lang, {**ANSWERS, "who": "relative"})
+    return [f"/{lang}/guide/{key}" for key in ANSWERS] + [
+        f"/{lang}/guide/tjek", f"/{lang}/guide/resultat", f"/{lang}/guide/ansoegning"]
+
+
+def site_urls(client, lang):
+    seen, queue = set(), [f"/{lang}/"]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        for href in re.findall(r'href="(/[^"#]*)"', client.get(url).get_data(as_text=True)):
+            if href.startswith(f"/{lang}/") and not href.endswith(".ics") and "dato=" not in href:
+                queue.append(urlparse(href).path)
+    return sorted(seen)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_page_speaks_one_language(client, lang):
+    urls = site_urls(client, lang) + guide_urls(client, lang)
+    urls += [f"/{lang}/frister?dato=2026-11-26", f"/{lang}/frister?dato=x"]
+    for url in urls:
+        text = visible_text(client.get(url).get_data(as_text=True), lang)
+        found = GIVEAWAYS[lang].findall(text)
+        assert not found, f"{url}: {found[:5]} in {text[:200]}"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_error_messages_speak_the_pages_language(client, lang):
+    answer_all(client, lang)
+    pages = [client.post(f"/{lang}/guide/needs", data={}),
+             client.post(f"/{lang}/guide/ansoegning", data={"email": "x"}),
+             client.post(f"/{lang}/klage", data={})]
+    for response in pages:
+        found = GIVEAWAYS[lang].findall(visible_text(response.get_data(as_text=True), lang))
+        assert not found, found[:5]
