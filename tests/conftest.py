@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -43,3 +44,19 @@ def get_page(client):
 
 def text_of(soup):
     return " ".join(soup.get_text(" ").split())
+
+
+def crawl(client, start):
+    """Every page reachable from `start` by following internal links: {url: response}."""
+    seen, queue = {}, [start]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen[url] = response = client.get(url)
+        if response.mimetype != "text/html":
+            continue
+        for href in re.findall(r'<a [^>]*href="(/[^"#]*)', response.get_data(as_text=True)):
+            target = urlparse(href.replace("&amp;", "&"))
+            queue.append(target.path + (f"?{target.query}" if target.query else ""))
+    return seen

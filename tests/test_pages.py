@@ -2,7 +2,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import check_page, text_of
+from tests.conftest import check_page, crawl, text_of
 
 PAGES = ["/{}/", "/{}/serviceniveau/", "/{}/kontakt", "/{}/tilgaengelighed", "/{}/privatliv",
          "/{}/guide/", "/{}/frister", "/{}/klage"]
@@ -51,23 +51,12 @@ def test_english_page_links_back_to_danish(get_page):
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_crawl_follows_every_internal_link(client, lang):
-    seen, queue = set(), [f"/{lang}/"]
-    while queue:
-        url = queue.pop()
-        if url in seen:
-            continue
-        seen.add(url)
-        response = client.get(url)
+    pages = crawl(client, f"/{lang}/")
+    for url, response in pages.items():
         assert response.status_code == 200, f"{url} gave {response.status_code}"
-        if response.mimetype != "text/html":
-            continue
-        soup = check_page(response, urlparse(url).path.split("/")[1])
-        for a in soup.find_all("a", href=True):
-            target = urlparse(a["href"])
-            if target.scheme or target.netloc or not target.path.startswith("/"):
-                continue
-            queue.append(target.path + (f"?{target.query}" if target.query else ""))
-    assert len(seen) > 15
+        if response.mimetype == "text/html":
+            check_page(response, urlparse(url).path.split("/")[1])
+    assert len(pages) > 15
 
 
 def test_contact_page_gives_fronten_and_the_complaint_address(get_page):
