@@ -297,3 +297,10 @@ def test_keep_alive_after_expiry_says_the_answers_are_gone(client):
         session["seen"] = int(time.time()) - 21 * 60
     response = client.post("/da/guide/forlaeng")
     assert response.get_json()["seconds_left"] == 0
+
+
+def test_the_error_summary_follows_the_page_order(client):
+    answer_all(client, answers={**ANSWERS, "who": "relative"})
+    soup = soup_of(client.post("/da/guide/ansoegning", data={}))
+    targets = [a["href"] for a in soup.select(".error-summary a")]
+    assert targets == ["#name", "#applicant_name", "#phone"]

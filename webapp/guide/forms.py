@@ -14,14 +14,11 @@ CSRF_MESSAGE = _l("The page was open for a long time, so for your safety we coul
 
 
 class ErrorSummaryMixin:
-    field_order = ()  # the fields' order on the page, where it differs from declaration
-
     def error_list(self):
-        """(field id, message) pairs for the error summary, in page order."""
+        """(field id, message) pairs for the error summary, in the fields' order, which
+        is the page's: each form declares its fields in the order its page shows them."""
         pairs = []
-        fields = sorted(self, key=lambda f: (
-            self.field_order.index(f.name) if f.name in self.field_order else len(self.field_order)))
-        for field in fields:
+        for field in self:
             if field.errors and field.name == "csrf_token":
                 pairs.append(("main", CSRF_MESSAGE))
             elif field.errors:
@@ -68,18 +65,24 @@ def question_form(question, for_self, **kwargs):
 PHONE = re.compile(r"^\+?[\d\s\-()]{8,20}$")
 
 
-class ContactForm(BaseForm):
-    """Fields to reach the person: at least one of phone and email."""
-
-    phone = StringField(_l("Phone number"), validators=[
+def _phone_field():
+    return StringField(_l("Phone number"), validators=[
         Optional(),
         Regexp(PHONE, message=_l("Enter a phone number with 8 digits, for example 12 34 56 78")),
     ])
-    email = StringField(_l("Email address"), validators=[
+
+
+def _email_field():
+    return StringField(_l("Email address"), validators=[
         Optional(),
         Length(max=254, message=_l("The email address is too long")),
         Email(message=_l("Enter an email address in the correct format, like name@example.com")),
     ])
+
+
+class ContactForm(BaseForm):
+    """A form with `phone` and `email` fields (declared by each subclass in its page
+    order): at least one of them is needed to reach the person."""
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
@@ -109,12 +112,13 @@ class ApplicationForm(ContactForm):
     applicant_name = StringField(_l("Your name"), validators=[
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
     ])
+    phone = _phone_field()
+    email = _email_field()
     best_time = StringField(_l("Best time to call (optional)"), validators=[
         Optional(), Length(max=100, message=_l("Write at most 100 characters")),
     ])
     message = _message_field(_l("In your own words (optional)"))
     action = HiddenField()
-    field_order = ("csrf_token", "name", "applicant_name", "phone", "email", "best_time", "message")
 
     def __init__(self, *args, for_self=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,6 +131,8 @@ class ApplicationForm(ContactForm):
 
 class ComplaintForm(ContactForm):
     name = _name_field(_l("Your full name"), _l("Enter your name"))
+    phone = _phone_field()
+    email = _email_field()
     decision_date = StringField(_l("Date of the decision (optional)"), validators=[
         Optional(), Length(max=40, message=_l("Write at most 40 characters")),
     ])
@@ -135,7 +141,6 @@ class ComplaintForm(ContactForm):
         Length(max=MESSAGE_MAX, message=_l("Write at most 1,000 characters")),
     ])
     action = HiddenField()
-    field_order = ("csrf_token", "name", "phone", "email", "decision_date", "message")
 
 
 class EmailEditForm(BaseForm):
