@@ -87,8 +87,8 @@ def test_the_application_email_is_in_danish_and_says_who_and_how_to_reach_them(c
     assert "Jeg søger om et aktivitets- og samværstilbud efter serviceloven § 104." in body
     for detail in DETAILS.values():
         assert detail in body
-    assert "- Jeg bor i Ballerup Kommune." in body
-    assert "- Jeg kan ikke selv komme sikkert til og fra tilbuddet." in body
+    assert "Jeg bor i Ballerup Kommune.\r\nJeg bor i min egen bolig.\r\nJeg ønsker et tilbud i dagtimerne." in body
+    assert "Jeg vil gerne høre om hjælp til transport." in body
     assert soup.find("textarea", id="body").get_text().replace("\n", "\r\n") == body
 
 
@@ -109,9 +109,12 @@ def test_applying_for_someone_else_names_both_and_mentions_consent(client):
     soup = email_page(client, answers={**ANSWERS, "who": "relative"})
     body = soup.find("textarea", id="body").get_text()
     assert "på vegne af Åse Ørnsø" in body
-    assert "Kontaktperson: Bo Ørnsø" in body
+    assert "Jeg er pårørende til Åse Ørnsø" in body
     assert "fuldmagt" in body
-    assert "- Personen bor i Ballerup Kommune." in body
+    assert "Ansøgningen gælder: Åse Ørnsø" in body
+    # The phone number stands under the name of the one it belongs to: the relative.
+    assert "Kontaktperson (mig): Bo Ørnsø\nTelefon: 12 34 56 78" in body
+    assert "Åse Ørnsø bor i Ballerup Kommune." in body
 
 
 def test_email_page_offers_every_way_to_send(client):

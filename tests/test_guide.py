@@ -52,8 +52,8 @@ def test_a_non_resident_is_sent_to_their_own_municipality_after_two_questions(cl
     assert visited[-1] == "/da/guide/tjek"
     assert client.get("/da/guide/target").headers["Location"] == "/da/guide/tjek"
     soup = get_page("/da/guide/resultat")
-    assert soup.h1.get_text(strip=True) == "Kontakt din egen kommune"
-    assert "flytter" in text_of(soup)
+    assert soup.h1.get_text(strip=True) == "Din egen kommune træffer afgørelse"
+    assert "botilbud" in text_of(soup) and "flytter" in text_of(soup)
     assert not soup.find("a", href="/da/guide/ansoegning")
 
 
@@ -125,16 +125,20 @@ def test_switching_language_keeps_the_answers(client, get_page):
     assert "In my own home" in text_of(soup)
 
 
-def test_result_links_every_statement_to_its_rule(client, get_page):
+def test_result_links_each_group_to_its_rule_and_the_rule_back_to_the_result(client, get_page):
     answer_all(client)
     soup = get_page("/da/guide/resultat")
-    assert soup.h1.get_text(strip=True) == "Det ser ud til, at du kan søge"
-    links = soup.select("a.why-link")
-    assert len(links) >= 10
+    assert soup.h1.get_text(strip=True) == "Tilbuddet ser ud til at passe til dig"
+    links = [a for a in soup.main.find_all("a") if "/serviceniveau/" in a["href"]]
+    assert len(links) >= 4
     for link in links:
         path, anchor = link["href"].split("#")
         page = get_page(path)
         assert page.find(id=anchor) is not None, link["href"]
+        back = page.select_one("a.back-link")
+        assert back.get_text(strip=True) == "Tilbage til dit resultat"
+        assert back["href"] == "/da/guide/resultat"
+    assert not get_page("/da/serviceniveau/costs-and-transport").select_one("a.back-link")
 
 
 def test_result_gives_the_real_date_of_the_latest_answer(client, get_page, monkeypatch):

@@ -10,8 +10,8 @@ from urllib.parse import quote
 import segno
 from flask_babel import gettext as _
 
-from .questions import NEEDS, QUESTIONS, for_self
-from .statements import RELATIONS, answer_sentence
+from .questions import QUESTIONS, for_self
+from .statements import EMAIL_FACTS, RELATIONS, in_form
 
 FRONTEN = "ss-front@balk.dk"
 COMPLAINTS = "social-adm@balk.dk"
@@ -36,19 +36,11 @@ def _contact_lines(details):
     return lines
 
 
-def _answer_sentences(answers):
+def _facts(answers, name):
+    """The answers that starting a case needs, as plain sentences (see EMAIL_FACTS)."""
     own = for_self(answers)
-    lines = []
-    for question in QUESTIONS[1:]:
-        value = answers.get(question.key)
-        if value is None:
-            continue
-        if question is NEEDS and value != ["none"]:
-            needs = "; ".join(str(text).lower() for text in question.option_texts(value, own))
-            lines.append(answer_sentence("needs", "some", own, needs=needs))
-        else:
-            lines.append(answer_sentence(question.key, "none" if value == ["none"] else value, own))
-    return [f"- {line}" for line in lines]
+    pairs = (EMAIL_FACTS.get((q.key, answers.get(q.key))) for q in QUESTIONS if not q.multiple)
+    return [str(in_form(pair, own)) % {"name": name} for pair in pairs if pair]
 
 
 def application_email(answers, details):
@@ -56,17 +48,17 @@ def application_email(answers, details):
     name = details["name"].strip()
     lines = [_("To Fronten, Ballerup Kommune"), ""]
     if own:
-        lines.append(_("I am applying for activity and social contact services under section 104 of the Act on Social Services."))
+        lines += [_("I am applying for activity and social contact services under section 104 of the Act on Social Services."),
+                  "", _("Name: %(name)s", name=name)]
     else:
-        lines.append(_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name))
-        lines.append(str(RELATIONS[answers["who"]]))
-        lines.append(_("I know that the municipality may ask for the person's consent or a power of attorney."))
-    lines += ["", _("Name: %(name)s", name=name)]
-    if not own:
-        lines.append(_("Contact person: %(name)s", name=details["applicant_name"].strip()))
+        applicant = details["applicant_name"].strip()
+        lines += [_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name),
+                  str(RELATIONS[answers["who"]]) % {"name": name},
+                  _("I know that the municipality may ask for the consent of %(name)s or a power of attorney.", name=name),
+                  "", _("The application is for: %(name)s", name=name),
+                  _("Contact person (me): %(name)s", name=applicant)]
     lines += _contact_lines(details)
-    lines += ["", _("About my situation:") if own else _("About the person's situation:")]
-    lines += _answer_sentences(answers)
+    lines += ["", *_facts(answers, name)]
     if details.get("message", "").strip():
         lines += ["", _("In my own words:"), details["message"].strip()]
     lines += ["", _("Please contact me about the next steps."), "", _("Kind regards"),

@@ -14,6 +14,7 @@ class Option:
     value: str
     label: str
     label_other: str | None = None  # when it reads differently about another person
+    hint: str = ""  # a line under the label that says what the choice means
 
     def text(self, for_self):
         return self.label if for_self or self.label_other is None else self.label_other
@@ -51,6 +52,9 @@ class Question:
             )
         return value in self.values()
 
+    def option_hints(self):
+        return {option.value: option.hint for option in self.options if option.hint}
+
     def option_texts(self, value, for_self):
         chosen = value if isinstance(value, list) else [value]
         return [option.text(for_self) for option in self.options if option.value in chosen]
@@ -82,19 +86,19 @@ RESIDENCE = Question(
     title_other=_l("Does the person live in Ballerup Kommune?"),
     summary=_l("Lives in Ballerup Kommune"),
     error_missing=_l("Select yes or no"),
-    hint=_l("It is the municipality where you live that decides on this offer."),
-    hint_other=_l("It is the municipality where the person lives that decides on this offer."),
+    hint=_l("As a rule, the municipality where you live decides. If a municipality placed you in a residential facility (botilbud) in another municipality, the one that placed you usually still decides. Call Fronten if you are unsure."),
+    hint_other=_l("As a rule, the municipality where the person lives decides. If a municipality placed the person in a residential facility (botilbud) in another municipality, the one that placed them usually still decides. Call Fronten if you are unsure."),
     options=(Option("yes", _l("Yes")), Option("no", _l("No"))),
 )
 
 TARGET = Question(
     key="target",
-    title=_l("Do you have significantly reduced physical or mental function, or special social problems?"),
-    title_other=_l("Does the person have significantly reduced physical or mental function, or special social problems?"),
-    summary=_l("Reduced function or special social problems"),
+    title=_l("Do you find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
+    title_other=_l("Does the person find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
+    summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("For example a disability, a brain injury, a mental illness or problems that make daily life very hard. You do not need to give a diagnosis."),
-    hint_other=_l("For example a disability, a brain injury, a mental illness or problems that make daily life very hard. You do not need to give a diagnosis."),
+    hint=_l("The law calls this significantly reduced physical or mental function, or special social problems. It must make everyday life much harder. You do not need to give a diagnosis."),
+    hint_other=_l("The law calls this significantly reduced physical or mental function, or special social problems. It must make everyday life much harder. You do not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 
@@ -110,7 +114,7 @@ NEEDS = Question(
     exclusive="none",
     options=(
         Option("social_skills", _l("Keeping or improving social skills")),
-        Option("social_contact", _l("Being with other people or a change of surroundings during the day")),
+        Option("social_contact", _l("Being with other people or a change of surroundings")),
         Option("support_care", _l("Support and care that helps me get going"),
                _l("Support and care that helps the person get going")),
         Option("none", _l("None of these")),
@@ -132,13 +136,15 @@ HOUSING = Question(
 
 TIMING = Question(
     key="timing",
-    title=_l("Are you looking for a daytime offer or an evening club?"),
-    title_other=_l("Is the person looking for a daytime offer or an evening club?"),
+    title=_l("Are you looking for a daytime service or an evening club?"),
+    title_other=_l("Is the person looking for a daytime service or an evening club?"),
     summary=_l("Day or evening"),
     error_missing=_l("Select day, evening, both or I am not sure"),
     options=(
-        Option("day", _l("Daytime offer")),
-        Option("evening", _l("Evening club")),
+        Option("day", _l("Daytime service"),
+               hint=_l("A place to go during the day, with activities and other people.")),
+        Option("evening", _l("Evening club"),
+               hint=_l("A club that meets in the evening, with activities and other people.")),
         Option("both", _l("Both")),
         Option("unsure", _l("I am not sure")),
     ),
@@ -146,8 +152,8 @@ TIMING = Question(
 
 TRANSPORT = Question(
     key="transport",
-    title=_l("Can you get to and from the offer safely on your own?"),
-    title_other=_l("Can the person get to and from the offer safely on their own?"),
+    title=_l("Can you get to and from the service safely on your own?"),
+    title_other=_l("Can the person get to and from the service safely on their own?"),
     summary=_l("Gets there safely on their own"),
     error_missing=_l("Select yes, no or I am not sure"),
     hint=_l("For example by bus, by bike or on foot, without help."),

@@ -1,7 +1,7 @@
 from datetime import date
 from functools import wraps
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
@@ -16,7 +16,18 @@ from .forms import (
     question_form,
 )
 from .questions import BY_KEY, QUESTIONS, applicable, first_unanswered, for_self, neighbours
-from .statements import MILESTONES, finding_text
+from .statements import (
+    ANYONE_MAY_APPLY,
+    APPLYING_AS,
+    ASK_FRONTEN,
+    FINDINGS,
+    GROUPS,
+    IN_SHORT,
+    MILESTONES,
+    OUTCOMES,
+    TARGET_GROUP_PLAIN,
+    in_form,
+)
 
 # Pages that may be seen without answers, or after they have expired.
 OPEN_ENDPOINTS = {"guide.start", "guide.expired", "guide.cleared", "guide.finish",
@@ -128,14 +139,23 @@ def check(answers):
 @needs_all_answers
 def result(answers):
     own = for_self(answers)
-    findings = [(finding_text(f.key, own), f.source) for f in rules.findings(answers)]
+    outcome = rules.outcome(answers)
+    found = rules.findings(answers)
+    groups, in_short = {}, {}
+    for finding in found:
+        groups.setdefault(finding.group, []).append(in_form(FINDINGS[finding.key], own))
+        if finding.key in IN_SHORT:
+            in_short.setdefault(finding.group, []).append(IN_SHORT[finding.key])
+    sources = {finding.group: finding.source for finding in reversed(found)}
     today = date.today()
-    milestones = [(MILESTONES[m.key], m.source, m.by) for m in rules.after_you_apply(today)]
-    site = current_app.extensions["content"]
+    milestones = [(in_form(MILESTONES[m.key], own), m.by) for m in rules.after_you_apply(today)]
     return render_template(
-        "guide/result.html", outcome=rules.outcome(answers), findings=findings,
-        milestones=milestones, today=today, back=url_for("guide.check"),
-        section_title=lambda source: site.heading_title(g.lang, source.topic, source.anchor),
+        "guide/result.html", outcome=outcome, heading=in_form(OUTCOMES[outcome], own),
+        groups=groups, sources=sources, in_short=in_short,
+        group_texts=GROUPS, Group=rules.Group, target_group=TARGET_GROUP_PLAIN,
+        ask_fronten=ASK_FRONTEN, anyone_may_apply=ANYONE_MAY_APPLY,
+        milestones=milestones, answer_by=next(m for m in milestones if m[1])[1],
+        today=today, back=url_for("guide.check"),
     )
 
 
@@ -179,7 +199,7 @@ def apply(answers):
         form = ApplicationForm(for_self=own, formdata=None)
     return render_template("guide/apply.html", form=form, back=url_for("guide.result"),
                            has_errors=bool(form.errors),
-                           relation=BY_KEY["who"].option_texts(answers["who"], own)[0])
+                           applying_as=None if own else APPLYING_AS[answers["who"]])
 
 
 @bp.post("/guide/email")

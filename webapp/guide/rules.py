@@ -41,10 +41,21 @@ class Outcome(StrEnum):
     ELSEWHERE = "elsewhere"  # lives in another municipality
 
 
+class Group(StrEnum):
+    """The parts of the result page, in its order."""
+
+    SCOPE = "scope"
+    COSTS = "costs"
+    TRANSPORT = "transport"
+    PLACE = "place"
+    YOUR_PART = "your_part"  # what is expected, follow-up, when it ends
+
+
 @dataclass(frozen=True)
 class Finding:
     key: str  # names the sentence that says it (see statements.py)
     source: Source
+    group: Group | None = None
 
 
 def outcome(answers):
@@ -58,35 +69,33 @@ def outcome(answers):
 
 
 def findings(answers):
-    """What applies, in the order the result page shows it."""
-    if outcome(answers) is Outcome.ELSEWHERE:
-        return [Finding("own_municipality", APPLY), Finding("ends_on_moving", ENDING)]
+    """What applies if the person gets a place, in the order the result page shows it.
 
-    found = [Finding("individual_assessment", PRINCIPLES)]
-    if answers["housing"] == "family":
-        found.append(Finding("scope_family", SCOPE))
-    else:
-        found.append(Finding("scope_own_home_or_facility", SCOPE))
+    Every finding is conditional ("if you get a place ..."), so the same list serves
+    every outcome: the result page never presents it as granted."""
+    if outcome(answers) is Outcome.ELSEWHERE:
+        return [Finding("own_municipality", APPLY), Finding("placed_elsewhere", APPLY),
+                Finding("ends_on_moving", ENDING)]
+
+    found = [Finding("scope_family" if answers["housing"] == "family"
+                     else "scope_own_home_or_facility", SCOPE, Group.SCOPE)]
 
     timing = answers["timing"]
     if timing in ("day", "both", "unsure"):
-        found.append(Finding("cost_day_free", COSTS))
+        found.append(Finding("cost_day_free", COSTS, Group.COSTS))
     if timing in ("evening", "both", "unsure"):
-        found.append(Finding("cost_evening_fee", COSTS))
-    found.append(Finding("cost_own_expenses", COSTS))
-
-    transport = answers["transport"]
-    found.append(Finding(
-        {"yes": "transport_on_own", "no": "transport_covered", "unsure": "transport_ask"}[transport],
-        TRANSPORT,
-    ))
+        found.append(Finding("cost_evening_fee", COSTS, Group.COSTS))
+    found += [Finding("cost_own_expenses", COSTS, Group.COSTS),
+              Finding("transport_assessed", TRANSPORT, Group.TRANSPORT)]
+    if answers["transport"] in ("no", "unsure"):
+        found.append(Finding("transport_ask", TRANSPORT, Group.TRANSPORT))
 
     found += [
-        Finding("activities_vary", ACTIVITIES),
-        Finding("providers", PROVIDERS),
-        Finding("expectations", EXPECTATIONS),
-        Finding("follow_up", FOLLOW_UP),
-        Finding("can_end", ENDING),
+        Finding("activities_vary", ACTIVITIES, Group.PLACE),
+        Finding("providers", PROVIDERS, Group.PLACE),
+        Finding("expectations", EXPECTATIONS, Group.YOUR_PART),
+        Finding("follow_up", FOLLOW_UP, Group.YOUR_PART),
+        Finding("can_end", ENDING, Group.YOUR_PART),
     ]
     return found
 

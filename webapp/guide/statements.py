@@ -1,136 +1,199 @@
-"""The sentences the result page uses for each finding and milestone in rules.py,
-addressed to "you" or about "the person"."""
+"""The sentences the guide uses: the outcome, each finding and milestone in rules.py,
+and the application email's lines. Each comes in two forms: to the person applying
+for themselves ("you"), and to someone finding out for another person.
+
+Findings are written as what applies *if* the person gets a place: the guide informs,
+the municipality decides."""
 
 from flask_babel import lazy_gettext as _l
 
+# The outcome: (heading, lead) for yourself and for another person.
+OUTCOMES = {
+    "likely": (
+        (_l("The service seems to fit you"),
+         _l("From your answers, the service seems to fit your situation. The municipality decides after a concrete, individual assessment.")),
+        (_l("The service seems to fit the person"),
+         _l("From your answers, the service seems to fit the person's situation. The municipality decides after a concrete, individual assessment.")),
+    ),
+    "unclear": (
+        (_l("We cannot tell if the service fits you"),
+         _l("From your answers, we cannot tell if the service fits your situation.")),
+        (_l("We cannot tell if the service fits the person"),
+         _l("From your answers, we cannot tell if the service fits the person's situation.")),
+    ),
+    "unlikely": (
+        (_l("The service does not seem to fit you"),
+         _l("From your answers, the service does not seem to fit your situation.")),
+        (_l("The service does not seem to fit the person"),
+         _l("From your answers, the service does not seem to fit the person's situation.")),
+    ),
+    "elsewhere": (
+        (_l("Your own municipality decides"),
+         _l("As a rule, the municipality where you live decides on activity and social contact services.")),
+        (_l("The person's own municipality decides"),
+         _l("As a rule, the municipality where the person lives decides on activity and social contact services.")),
+    ),
+}
+
+# For "unclear" and "unlikely": who the service is for, in plain words, and what to do.
+TARGET_GROUP_PLAIN = _l("The service is for adults who find everyday life very hard, for example because of a disability, a mental illness, a brain injury or social problems. They also need help to be with other people, to keep up their social skills, or support and care to get going.")
+ASK_FRONTEN = _l("Call Fronten to talk it through. The call commits you to nothing.")
+ANYONE_MAY_APPLY = _l("Anyone can apply. The municipality then assesses each case.")
+
 FINDINGS = {
     "own_municipality": (
-        _l("Contact the municipality where you live. It decides on activity and social contact services for its own citizens."),
-        _l("Contact the municipality where the person lives. It decides on activity and social contact services for its own citizens."),
+        _l("Contact the municipality where you live."),
+        _l("Contact the municipality where the person lives."),
+    ),
+    "placed_elsewhere": (
+        _l("If a municipality placed you in a residential facility (botilbud) in another municipality, the one that placed you usually still decides. Call Fronten if you are unsure."),
+        _l("If a municipality placed the person in a residential facility (botilbud) in another municipality, the one that placed them usually still decides. Call Fronten if you are unsure."),
     ),
     "ends_on_moving": (
-        _l("If you already have an offer from Ballerup Kommune, it ends when you move to another municipality."),
-        _l("If the person already has an offer from Ballerup Kommune, it ends when they move to another municipality."),
-    ),
-    "individual_assessment": (
-        _l("The municipality always makes a concrete, individual assessment of your situation. It offers the least intrusive help that meets your needs."),
-        _l("The municipality always makes a concrete, individual assessment of the person's situation. It offers the least intrusive help that meets their needs."),
+        _l("If you already have a place from Ballerup Kommune, it ends when you move to another municipality."),
+        _l("If the person already has a place from Ballerup Kommune, it ends when they move to another municipality."),
     ),
     "scope_own_home_or_facility": (
-        _l("You can get an offer 1–4 days a week."),
-        _l("The person can get an offer 1–4 days a week."),
+        _l("If you get a place, it is 1–4 days a week. The municipality decides how many days."),
+        _l("If the person gets a place, it is 1–4 days a week. The municipality decides how many days."),
     ),
     "scope_family": (
-        _l("You can usually get an offer 1–4 days a week. Because you live with family or relatives, the municipality can assess whether there are special reasons for up to 5 days a week."),
-        _l("The person can usually get an offer 1–4 days a week. Because they live with family or relatives, the municipality can assess whether there are special reasons for up to 5 days a week."),
+        _l("If you get a place, it is 1–4 days a week. Because you live with family or relatives, the municipality can give up to 5 days a week if there are special reasons. The municipality decides how many days."),
+        _l("If the person gets a place, it is 1–4 days a week. Because the person lives with family or relatives, the municipality can give up to 5 days a week if there are special reasons. The municipality decides how many days."),
     ),
     "cost_day_free": (
-        _l("A daytime offer is free: there is no user payment."),
-        _l("A daytime offer is free: there is no user payment."),
+        _l("There is no user payment for a daytime service."),
+        _l("There is no user payment for a daytime service."),
     ),
     "cost_evening_fee": (
-        _l("An evening club may charge a monthly membership fee."),
-        _l("An evening club may charge a monthly membership fee."),
+        _l("An evening club may charge a monthly membership fee (kontingent). Ask the caseworker what it costs."),
+        _l("An evening club may charge a monthly membership fee (kontingent). Ask the caseworker what it costs."),
     ),
     "cost_own_expenses": (
-        _l("You pay for your own food and materials, and for activities and events."),
-        _l("The person pays for their own food and materials, and for activities and events."),
+        _l("You pay for your own food and materials, and for the costs of activities and events."),
+        _l("The person pays for their own food and materials, and for the costs of activities and events."),
     ),
-    "transport_on_own": (
-        _l("You get there on your own. The municipality only covers transport for people who cannot get there safely on their own."),
-        _l("The person gets there on their own. The municipality only covers transport for people who cannot get there safely on their own."),
-    ),
-    "transport_covered": (
-        _l("Your transport to and from the offer can be covered, because you cannot get there safely on your own."),
-        _l("The person's transport to and from the offer can be covered, because they cannot get there safely on their own."),
+    "transport_assessed": (
+        _l("The municipality assesses whether you can get to and from the service safely on your own. If you cannot, it can cover your travel costs."),
+        _l("The municipality assesses whether the person can get to and from the service safely on their own. If they cannot, it can cover their travel costs."),
     ),
     "transport_ask": (
-        _l("If you cannot get there safely on your own, your transport to and from the offer can be covered. Tell the caseworker about it."),
-        _l("If the person cannot get there safely on their own, their transport to and from the offer can be covered. Tell the caseworker about it."),
+        _l("Tell Fronten or the caseworker that you would like to hear about help with transport."),
+        _l("Tell Fronten or the caseworker that you would like to hear about help with transport."),
     ),
     "activities_vary": (
-        _l("The activities differ from place to place. The municipality tries to find an offer with activities that suit you."),
-        _l("The activities differ from place to place. The municipality tries to find an offer with activities that suit the person."),
+        _l("The activities differ from service to service. The municipality tries to find a service with activities that suit you."),
+        _l("The activities differ from service to service. The municipality tries to find a service with activities that suit the person."),
     ),
     "providers": (
-        _l("The offer is usually one of Ballerup Kommune's own, or one near your home. It is always listed on Tilbudsportalen. You cannot choose the provider freely."),
-        _l("The offer is usually one of Ballerup Kommune's own, or one near the person's home. It is always listed on Tilbudsportalen. The person cannot choose the provider freely."),
+        _l("As a rule, it is one of Ballerup Kommune's own services or a service near your home. It is always listed on Tilbudsportalen. You cannot choose the service freely."),
+        _l("As a rule, it is one of Ballerup Kommune's own services or a service near the person's home. It is always listed on Tilbudsportalen. The person cannot choose the service freely."),
     ),
     "expectations": (
-        _l("You are expected to arrive on time, to tell the offer when you cannot come, and to follow the staff's instructions."),
-        _l("The person is expected to arrive on time, to tell the offer when they cannot come, and to follow the staff's instructions."),
+        _l("At the service, you are asked to come on time, to say when you cannot come, and to follow what the staff ask."),
+        _l("At the service, the person is asked to come on time, to say when they cannot come, and to follow what the staff ask."),
     ),
     "follow_up": (
-        _l("Your caseworker follows how often you come, and the goals you work towards."),
-        _l("The caseworker follows how often the person comes, and the goals they work towards."),
+        _l("Your caseworker follows how often you come and the goals you work towards."),
+        _l("The caseworker follows how often the person comes and the goals they work towards."),
     ),
     "can_end": (
-        _l("The offer can end if your situation changes, or if you do not use it or come very rarely. It ends if you move to another municipality."),
-        _l("The offer can end if the person's situation changes, or if they do not use it or come very rarely. It ends if they move to another municipality."),
+        _l("The place can end if your situation changes, or if you do not use it or come very rarely. It ends if you move to another municipality."),
+        _l("The place can end if the person's situation changes, or if they do not use it or come very rarely. It ends if they move to another municipality."),
     ),
 }
 
 MILESTONES = {
-    "caseworker_contacts": _l("A caseworker contacts you and invites you to a conversation. You agree together where it takes place."),
-    "conversation": _l("At the conversation you go through the application, and the caseworker explains the rules."),
-    "information_gathered": _l("The caseworker gathers the information needed, for example a status statement from a doctor or hospital. Sometimes the municipality's medical consultant looks at it."),
-    "draft_decision": _l("You get a draft decision. You have 10 days from receiving it to comment."),
-    "decision": _l("You get the decision. You can expect an answer within 30 working days of the municipality receiving the application."),
-    "complaint_possible": _l("If you disagree, you can complain within 4 weeks of receiving the decision."),
+    "caseworker_contacts": (
+        _l("A caseworker contacts you and invites you to a conversation. You agree together where it takes place."),
+        _l("A caseworker makes contact and invites the person to a conversation. You agree together where it takes place."),
+    ),
+    "conversation": (
+        _l("At the conversation, you go through the application together. The caseworker explains the rules."),
+        _l("At the conversation, the application is gone through together. The caseworker explains the rules."),
+    ),
+    "information_gathered": (
+        _l("The caseworker gathers the information needed, for example a status statement (statusattest) from a doctor or hospital. Sometimes the municipality's medical consultant looks at it."),
+        _l("The caseworker gathers the information needed, for example a status statement (statusattest) from a doctor or hospital. Sometimes the municipality's medical consultant looks at it."),
+    ),
+    "draft_decision": (
+        _l("You get a draft decision and can comment on it (partshøring). You have 10 days from receiving it."),
+        _l("A draft decision is sent, so the person can comment on it (partshøring). There are 10 days from receiving it."),
+    ),
+    "decision": (
+        _l("You get the decision (afgørelse). You can expect an answer within 30 working days of the municipality receiving the application."),
+        _l("The municipality sends its decision (afgørelse). An answer can be expected within 30 working days of the municipality receiving the application."),
+    ),
+    "complaint_possible": (
+        _l("If you disagree, you can complain within 4 weeks of receiving the decision."),
+        _l("If the person disagrees, a complaint can be made within 4 weeks of receiving the decision."),
+    ),
 }
 
 
-def finding_text(key, for_self):
-    own, other = FINDINGS[key]
+def in_form(texts, for_self):
+    """The text for yourself or for another person, from an (own, other) pair."""
+    own, other = texts
     return own if for_self else other
 
 
-# The guide's answers as plain sentences in the application email: (about yourself,
-# about the person you apply for).
-ANSWER_SENTENCES = {
+# The application email's lines about the application, as plain facts (yourself,
+# another person). Only what starting a case needs: nothing about function,
+# health or needs, and no negative answers (see tests/test_email_privacy.py).
+EMAIL_FACTS = {
     ("residence", "yes"): (_l("I live in Ballerup Kommune."),
-                           _l("The person lives in Ballerup Kommune.")),
-    ("target", "yes"): (
-        _l("I have significantly reduced physical or mental function, or special social problems."),
-        _l("The person has significantly reduced physical or mental function, or special social problems.")),
-    ("target", "no"): (
-        _l("I do not think I have significantly reduced physical or mental function, or special social problems."),
-        _l("I do not think the person has significantly reduced physical or mental function, or special social problems.")),
-    ("target", "unsure"): (
-        _l("I am not sure whether I have significantly reduced physical or mental function, or special social problems."),
-        _l("I am not sure whether the person has significantly reduced physical or mental function, or special social problems.")),
-    ("needs", "some"): (_l("I need help with: %(needs)s."),
-                        _l("The person needs help with: %(needs)s.")),
-    ("needs", "none"): (_l("None of the needs in the guide fit me."),
-                        _l("None of the needs in the guide fit the person.")),
-    ("housing", "own_home"): (_l("I live in my own home."), _l("The person lives in their own home.")),
+                           _l("%(name)s lives in Ballerup Kommune.")),
+    ("housing", "own_home"): (_l("I live in my own home."),
+                              _l("%(name)s lives in their own home.")),
     ("housing", "residential"): (_l("I live in a residential facility (botilbud)."),
-                                 _l("The person lives in a residential facility (botilbud).")),
+                                 _l("%(name)s lives in a residential facility (botilbud).")),
     ("housing", "family"): (_l("I live with my family or relatives."),
-                            _l("The person lives with their family or relatives.")),
-    ("timing", "day"): (_l("I am looking for a daytime offer."),
-                        _l("The person is looking for a daytime offer.")),
-    ("timing", "evening"): (_l("I am looking for an evening club."),
-                            _l("The person is looking for an evening club.")),
-    ("timing", "both"): (_l("I am looking for both a daytime offer and an evening club."),
-                         _l("The person is looking for both a daytime offer and an evening club.")),
-    ("timing", "unsure"): (_l("I am not sure whether I need a daytime offer or an evening club."),
-                           _l("I am not sure whether the person needs a daytime offer or an evening club.")),
-    ("transport", "yes"): (_l("I can get to and from the offer safely on my own."),
-                           _l("The person can get to and from the offer safely on their own.")),
-    ("transport", "no"): (_l("I cannot get to and from the offer safely on my own."),
-                          _l("The person cannot get to and from the offer safely on their own.")),
-    ("transport", "unsure"): (_l("I am not sure whether I can get to and from the offer safely on my own."),
-                              _l("I am not sure whether the person can get to and from the offer safely on their own.")),
+                            _l("%(name)s lives with family or relatives.")),
+    ("timing", "day"): (_l("I would like a daytime service."),
+                        _l("%(name)s would like a daytime service.")),
+    ("timing", "evening"): (_l("I would like an evening club."),
+                            _l("%(name)s would like an evening club.")),
+    ("timing", "both"): (_l("I would like both a daytime service and an evening club."),
+                         _l("%(name)s would like both a daytime service and an evening club.")),
+    ("timing", "unsure"): (_l("I would like to hear about both daytime services and evening clubs."),
+                           _l("I would like to hear about both daytime services and evening clubs.")),
+    ("transport", "no"): (_l("I would like to hear about help with transport."),
+                          _l("I would like to hear about help with transport.")),
+    ("transport", "unsure"): (_l("I would like to hear about help with transport."),
+                              _l("I would like to hear about help with transport.")),
 }
 
 RELATIONS = {
-    "relative": _l("I am a relative or someone close to the person."),
-    "guardian": _l("I am the person's guardian."),
-    "professional": _l("I help the person in my work."),
+    "relative": _l("I am a relative of %(name)s, or someone close to them."),
+    "guardian": _l("I am the guardian (værge) of %(name)s."),
+    "professional": _l("I help %(name)s in my work."),
 }
 
+# The result's "In short" list (for a likely outcome): short, neutral lines that
+# read right for yourself and for another person.
+IN_SHORT = {
+    "scope_own_home_or_facility": _l("1–4 days a week, if a place is granted"),
+    "scope_family": _l("1–4 days a week, if a place is granted; up to 5 for special reasons"),
+    "cost_day_free": _l("Daytime service: no user payment"),
+    "cost_evening_fee": _l("Evening club: may have a monthly fee"),
+    "cost_own_expenses": _l("Own costs: food, materials, activities and events"),
+    "transport_assessed": _l("Travel costs can be covered if it is not safe to travel alone"),
+}
 
-def answer_sentence(key, value, for_self, **params):
-    own, other = ANSWER_SENTENCES[key, value]
-    return str(own if for_self else other) % params
+# The result's groups: (heading, the text of its one link to the rules, or None where
+# the section would only repeat what the result already says). The last two are
+# folded together under one "More about the service".
+GROUPS = {
+    "scope": (_l("Days a week"), _l("Read the rules about days a week")),
+    "costs": (_l("What it costs"), _l("Read the rules about costs")),
+    "transport": (_l("Transport"), _l("Read the rules about transport")),
+    "place": (None, _l("Read about the activities and the services")),
+    "your_part": (None, None),
+}
+
+# The application form's hint under "Your name", when applying for someone else.
+APPLYING_AS = {
+    "relative": _l("You are applying as a relative or someone close to the person."),
+    "guardian": _l("You are applying as the person's guardian (værge)."),
+    "professional": _l("You are applying as someone who helps the person in your work."),
+}

@@ -41,6 +41,8 @@ def topic(topic_id):
         page=page,
         previous=topics[index - 1] if index > 0 else None,
         next=topics[index + 1] if index + 1 < len(topics) else None,
+        # Reached from the guide's result: offer the way back to it.
+        from_result=request.args.get("fra") == "resultat",
     )
 
 
