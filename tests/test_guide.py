@@ -52,7 +52,7 @@ def test_a_non_resident_is_sent_to_their_own_municipality_after_two_questions(cl
     assert visited[-1] == "/da/guide/tjek"
     assert client.get("/da/guide/target").headers["Location"] == "/da/guide/tjek"
     soup = get_page("/da/guide/resultat")
-    assert soup.h1.get_text(strip=True) == "Din egen kommune træffer afgørelse"
+    assert soup.h1.get_text(strip=True) == "Kontakt den kommune, du bor i"
     assert "botilbud" in text_of(soup) and "flytter" in text_of(soup)
     assert not soup.find("a", href="/da/guide/ansoegning")
 

@@ -27,7 +27,7 @@ def test_outcome(changes, expected):
 
 def test_someone_in_another_municipality_is_sent_there_told_of_the_botilbud_exception_and_moving():
     assert [f.key for f in rules.findings({"who": "self", "residence": "no"})] == [
-        "own_municipality", "placed_elsewhere", "ends_on_moving"]
+        "placed_elsewhere", "ends_on_moving"]
 
 
 @pytest.mark.parametrize("housing, scope", [

@@ -86,8 +86,8 @@ RESIDENCE = Question(
     title_other=_l("Does the person live in Ballerup Kommune?"),
     summary=_l("Lives in Ballerup Kommune"),
     error_missing=_l("Select yes or no"),
-    hint=_l("As a rule, the municipality where you live decides. If a municipality placed you in a residential facility (botilbud) in another municipality, the one that placed you usually still decides. Call Fronten if you are unsure."),
-    hint_other=_l("As a rule, the municipality where the person lives decides. If a municipality placed the person in a residential facility (botilbud) in another municipality, the one that placed them usually still decides. Call Fronten if you are unsure."),
+    hint=_l("As a rule, the municipality you live in decides. If another municipality gave you a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
+    hint_other=_l("As a rule, the municipality the person lives in decides. If another municipality gave the person a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
     options=(Option("yes", _l("Yes")), Option("no", _l("No"))),
 )
 
@@ -97,8 +97,8 @@ TARGET = Question(
     title_other=_l("Does the person find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("The law calls this significantly reduced physical or mental function, or special social problems. It must make everyday life much harder. You do not need to give a diagnosis."),
-    hint_other=_l("The law calls this significantly reduced physical or mental function, or special social problems. It must make everyday life much harder. You do not need to give a diagnosis."),
+    hint=_l("In the law it is called: significantly reduced physical or mental function, or special social problems. It must make your everyday life very hard. You do not need to give a diagnosis."),
+    hint_other=_l("In the law it is called: significantly reduced physical or mental function, or special social problems. It must make everyday life very hard. You do not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 

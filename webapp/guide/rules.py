@@ -74,8 +74,7 @@ def findings(answers):
     Every finding is conditional ("if you get a place ..."), so the same list serves
     every outcome: the result page never presents it as granted."""
     if outcome(answers) is Outcome.ELSEWHERE:
-        return [Finding("own_municipality", APPLY), Finding("placed_elsewhere", APPLY),
-                Finding("ends_on_moving", ENDING)]
+        return [Finding("placed_elsewhere", APPLY), Finding("ends_on_moving", ENDING)]
 
     found = [Finding("scope_family" if answers["housing"] == "family"
                      else "scope_own_home_or_facility", SCOPE, Group.SCOPE)]

@@ -28,10 +28,10 @@ OUTCOMES = {
          _l("From your answers, the service does not seem to fit the person's situation.")),
     ),
     "elsewhere": (
-        (_l("Your own municipality decides"),
-         _l("As a rule, the municipality where you live decides on activity and social contact services.")),
-        (_l("The person's own municipality decides"),
-         _l("As a rule, the municipality where the person lives decides on activity and social contact services.")),
+        (_l("Contact the municipality you live in"),
+         _l("As a rule, that is the one that decides.")),
+        (_l("Contact the municipality the person lives in"),
+         _l("As a rule, that is the one that decides.")),
     ),
 }
 
@@ -41,17 +41,13 @@ ASK_FRONTEN = _l("Call Fronten to talk it through. The call commits you to nothi
 ANYONE_MAY_APPLY = _l("Anyone can apply. The municipality then assesses each case.")
 
 FINDINGS = {
-    "own_municipality": (
-        _l("Contact the municipality where you live."),
-        _l("Contact the municipality where the person lives."),
-    ),
     "placed_elsewhere": (
-        _l("If a municipality placed you in a residential facility (botilbud) in another municipality, the one that placed you usually still decides. Call Fronten if you are unsure."),
-        _l("If a municipality placed the person in a residential facility (botilbud) in another municipality, the one that placed them usually still decides. Call Fronten if you are unsure."),
+        _l("If another municipality gave you a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
+        _l("If another municipality gave the person a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
     ),
     "ends_on_moving": (
-        _l("If you already have a place from Ballerup Kommune, it ends when you move to another municipality."),
-        _l("If the person already has a place from Ballerup Kommune, it ends when they move to another municipality."),
+        _l("If you have a place from Ballerup now, it ends when you move."),
+        _l("If the person has a place from Ballerup now, it ends when they move."),
     ),
     "scope_own_home_or_facility": (
         _l("If you get a place, it is 1–4 days a week. The municipality decides how many days."),
