@@ -36,11 +36,11 @@ def _contact_lines(details):
     return lines
 
 
-def _facts(answers, name):
+def _facts(answers):
     """The answers that starting a case needs, as plain sentences (see EMAIL_FACTS)."""
     own = for_self(answers)
     pairs = (EMAIL_FACTS.get((q.key, answers.get(q.key))) for q in QUESTIONS if not q.multiple)
-    return [str(in_form(pair, own)) % {"name": name} for pair in pairs if pair]
+    return [str(in_form(pair, own)) for pair in pairs if pair]
 
 
 def application_email(answers, details):
@@ -53,12 +53,11 @@ def application_email(answers, details):
     else:
         applicant = details["applicant_name"].strip()
         lines += [_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name),
-                  str(RELATIONS[answers["who"]]) % {"name": name},
-                  _("I know that the municipality may ask for the consent of %(name)s or a power of attorney.", name=name),
-                  "", _("The application is for: %(name)s", name=name),
-                  _("Contact person (me): %(name)s", name=applicant)]
+                  str(RELATIONS[answers["who"]]),
+                  _("I know that the municipality may ask for consent or a power of attorney."),
+                  "", _("Contact person (me): %(name)s", name=applicant)]
     lines += _contact_lines(details)
-    lines += ["", *_facts(answers, name)]
+    lines += ["", *_facts(answers)]
     if details.get("message", "").strip():
         lines += ["", _("In my own words:"), details["message"].strip()]
     lines += ["", _("Please contact me about the next steps."), "", _("Kind regards"),

@@ -138,19 +138,19 @@ def in_form(texts, for_self):
 # health or needs, and no negative answers (see tests/test_email_privacy.py).
 EMAIL_FACTS = {
     ("residence", "yes"): (_l("I live in Ballerup Kommune."),
-                           _l("%(name)s lives in Ballerup Kommune.")),
+                           _l("The person lives in Ballerup Kommune.")),
     ("housing", "own_home"): (_l("I live in my own home."),
-                              _l("%(name)s lives in their own home.")),
+                              _l("The person lives in their own home.")),
     ("housing", "residential"): (_l("I live in a residential facility (botilbud)."),
-                                 _l("%(name)s lives in a residential facility (botilbud).")),
+                                 _l("The person lives in a residential facility (botilbud).")),
     ("housing", "family"): (_l("I live with my family or relatives."),
-                            _l("%(name)s lives with family or relatives.")),
+                            _l("The person lives with family or relatives.")),
     ("timing", "day"): (_l("I would like a daytime service."),
-                        _l("%(name)s would like a daytime service.")),
+                        _l("The person would like a daytime service.")),
     ("timing", "evening"): (_l("I would like an evening club."),
-                            _l("%(name)s would like an evening club.")),
+                            _l("The person would like an evening club.")),
     ("timing", "both"): (_l("I would like both a daytime service and an evening club."),
-                         _l("%(name)s would like both a daytime service and an evening club.")),
+                         _l("The person would like both a daytime service and an evening club.")),
     ("timing", "unsure"): (_l("I would like to hear about both daytime services and evening clubs."),
                            _l("I would like to hear about both daytime services and evening clubs.")),
     ("transport", "no"): (_l("I would like to hear about help with transport."),
@@ -160,9 +160,9 @@ EMAIL_FACTS = {
 }
 
 RELATIONS = {
-    "relative": _l("I am a relative of %(name)s, or someone close to them."),
-    "guardian": _l("I am the guardian (værge) of %(name)s."),
-    "professional": _l("I help %(name)s in my work."),
+    "relative": _l("I am a relative or someone close to the person."),
+    "guardian": _l("I am the person's guardian (værge)."),
+    "professional": _l("I help the person in my work."),
 }
 
 # The result's "In short" list (for a likely outcome): short, neutral lines that
@@ -186,6 +186,7 @@ GROUPS = {
     "place": (None, _l("Read about the activities and the services")),
     "your_part": (None, None),
 }
+
 
 # The application form's hint under "Your name", when applying for someone else.
 APPLYING_AS = {
