@@ -23,11 +23,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-assets: node_modules/.package-lock.json ## Build the stylesheet and copy fonts and icons into static/build
-	mkdir -p static/build/fonts static/build/img
+assets: node_modules/.package-lock.json $(STAMP) ## Build static/build: stylesheet, script, fonts, icons, with gzip and Brotli copies
+	rm -rf static/build && mkdir -p static/build/fonts static/build/img static/build/js
 	npx sass --quiet --no-source-map --style=compressed --load-path=node_modules static/scss/main.scss static/build/main.css
+	cp static/js/site.js static/build/js/
 	cp node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2/IBMPlexSans-{Regular,SemiBold}-Latin1.woff2 static/build/fonts/
 	cp node_modules/dkfds/dist/img/svg-icons/{check-white,chevron-down,chevron-up,minus-white}.svg static/build/img/
+	$(PY) -m whitenoise.compress --quiet static/build
 
 translations-extract: $(STAMP) ## Extract UI strings into translations/messages.pot
 	$(PYBABEL) -q extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --omit-header .

@@ -1,6 +1,7 @@
 """Languages: every URL carries its language (/da/..., /en/...); Danish is the default."""
 
-from flask import abort, g, request, url_for
+from flask import abort, current_app, g, request, url_for
+from werkzeug.routing import BuildError
 from flask_babel import Babel, format_date
 
 LANGUAGES = ("da", "en")
@@ -26,11 +27,23 @@ def language_from_path(path):
 
 
 def url_in_language(lang):
-    """The current page in another language, or that language's home page."""
-    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
-        args = {**(request.view_args or {}), **request.args.to_dict(), "lang": lang}
-        return url_for(request.endpoint, **args)
+    """The current page in another language, or that language's home page.
+
+    Only the page's own path values go in: never the query string, which could
+    hold url_for's own options (_external, _method) or anything else."""
+    rule = request.url_rule
+    if request.endpoint and rule and "lang" in rule.arguments:
+        values = {k: v for k, v in (request.view_args or {}).items() if k in rule.arguments}
+        try:
+            return url_for(request.endpoint, **values, lang=lang)
+        except BuildError:
+            pass
     return url_for("pages.home", lang=lang)
+
+
+def absolute_url(path):
+    """`path` on the configured site; the request's Host header is never used."""
+    return current_app.config["SITE_URL"] + path
 
 
 def init_app(app):
@@ -59,5 +72,5 @@ def init_app(app):
                 (code, LANGUAGE_NAMES[code], url_in_language(code))
                 for code in LANGUAGES if code != lang
             ],
-            "alternates": [(code, url_in_language(code)) for code in LANGUAGES],
+            "alternates": [(code, absolute_url(url_in_language(code))) for code in LANGUAGES],
         }
