@@ -4,13 +4,13 @@ broken request (an unknown Host, a body too large); a 500 logs one line."""
 import re
 import secrets
 import traceback
+from urllib.parse import urlsplit
 
 from flask import current_app, g, render_template, request
 from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import escape
-from urllib.parse import urlsplit
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .i18n import language_from_path

@@ -1,8 +1,8 @@
 """Languages: every URL carries its language (/da/..., /en/...); Danish is the default."""
 
 from flask import abort, current_app, g, request, url_for
-from werkzeug.routing import BuildError
 from flask_babel import Babel, format_date
+from werkzeug.routing import BuildError
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
