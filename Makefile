@@ -45,6 +45,9 @@ build: install assets translations-compile ## Everything the site needs to run
 run: build ## Serve the site on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/flask --app webapp run --port $(PORT)
 
+serve: build ## Serve with gunicorn and the production config (needs SECRET_KEY and SITE_URL)
+	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
 chromium: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
@@ -57,7 +60,13 @@ lint: $(STAMP) ## Check the code with ruff
 snapshots: build ## Rewrite the reviewed result and email snapshots (review the diff!)
 	UPDATE_SNAPSHOTS=1 $(PY) -m pytest tests/test_snapshots.py -q
 
+wrk: ## Install Debian's wrk for the benchmark, if missing
+	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+
+bench: build wrk ## Requests per second under gunicorn against a bare Flask floor, printed as a table
+	$(PY) scripts/bench.py
+
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: help install assets translations-extract translations-update translations-compile build run chromium test lint snapshots bench-web
+.PHONY: help install assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web

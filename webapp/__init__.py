@@ -15,7 +15,6 @@ from . import content, errors, i18n, security
 from .config import CONFIGS, ROOT
 
 STATIC_BUILD = ROOT / "static" / "build"
-ONE_YEAR = 365 * 24 * 3600
 
 compress = Compress()
 
@@ -54,13 +53,13 @@ def create_app(config=None):
 
 
 def _serve_static_files(app):
-    """WhiteNoise serves static/build (and only that), gzip and Brotli files made at
-    build time, cached for a year: every link to them carries a content hash."""
+    """WhiteNoise serves static/build (and only that), with the gzip and Brotli
+    copies made at build time (`make assets`), cached for a year."""
     # Flask's own "static" endpoint is kept only to build the URLs.
     app.add_url_rule("/static/<path:filename>", "static", lambda filename: abort(404))
     app.wsgi_app = WhiteNoise(
-        app.wsgi_app, root=STATIC_BUILD, prefix="static/build/", max_age=ONE_YEAR,
-        immutable_file_test=lambda path, url: True, add_headers_function=security.static_headers,
+        app.wsgi_app, root=STATIC_BUILD, prefix="static/build/",
+        add_headers_function=security.static_headers,
     )
 
 

@@ -1,7 +1,7 @@
 """Languages: every URL carries its language (/da/..., /en/...); Danish is the default."""
 
 from flask import abort, current_app, g, request, url_for
-from flask_babel import Babel, format_date
+from flask_babel import Babel, format_date, get_translations
 from werkzeug.routing import BuildError
 
 LANGUAGES = ("da", "en")
@@ -46,9 +46,26 @@ def absolute_url(path):
     return current_app.config["SITE_URL"] + path
 
 
+def _page_translations():
+    # Looked up once per request and language, not once per string: a page has
+    # dozens of strings, and Flask-Babel's lookup walks several context proxies.
+    cache = g.setdefault("translations", {})
+    lang = current_language()
+    if lang not in cache:
+        cache[lang] = get_translations()
+    return cache[lang]
+
+
 def init_app(app):
     babel.init_app(app, locale_selector=babel_locale)
     app.jinja_env.globals["format_date"] = format_date
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _page_translations().ugettext(s),
+        ngettext=lambda s, p, n: _page_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _page_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _page_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
 
     @app.url_value_preprocessor
     def take_language_from_url(endpoint, values):

@@ -37,6 +37,9 @@ def init_app(app):
 
 
 def static_headers(headers, path, url):
-    """The headers that matter for static files, which WhiteNoise serves outside Flask."""
+    """The headers that matter for static files, which WhiteNoise serves outside Flask.
+    Links to the stylesheet and script carry a content hash (asset_url); the fonts
+    and icons keep their names across DKFDS versions, which is rare enough."""
+    headers["Cache-Control"] = "public, max-age=31536000, immutable"
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Cross-Origin-Resource-Policy"] = "same-origin"

@@ -2,7 +2,7 @@ from datetime import date
 from functools import wraps
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
 
 from ..errors import error_page
@@ -139,15 +139,21 @@ def check(answers):
 @bp.get("/guide/resultat")
 @needs_all_answers
 def result(answers):
+    # Everything the page shows is worked out once here, not in the template.
     own = for_self(answers)
-    findings = [(finding_text(f.key, own), f.source) for f in rules.findings(answers)]
-    today = date.today()
-    milestones = [(MILESTONES[m.key], m.source, m.by) for m in rules.after_you_apply(today)]
     site = current_app.extensions["content"]
+
+    def why(source):
+        url = url_for("pages.topic", topic_id=source.topic) + "#" + source.anchor
+        return url, site.heading_title(g.lang, source.topic, source.anchor)
+
+    findings = [(finding_text(f.key, own), why(f.source)) for f in rules.findings(answers)]
+    today = date.today()
+    milestones = [(MILESTONES[m.key], why(m.source), m.by and format_date(m.by, "full"))
+                  for m in rules.after_you_apply(today)]
     return render_template(
         "guide/result.html", outcome=rules.outcome(answers), findings=findings,
-        milestones=milestones, today=today, back=url_for("guide.check"),
-        section_title=lambda source: site.heading_title(g.lang, source.topic, source.anchor),
+        milestones=milestones, today=format_date(today, "long"), back=url_for("guide.check"),
     )
 
 
