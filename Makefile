@@ -23,12 +23,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-assets: node_modules/.package-lock.json $(STAMP) ## Build static/build: stylesheet, script, fonts, icons, with gzip and Brotli copies
+static-files: node_modules/.package-lock.json ## Build the stylesheet; copy script, fonts and icons into static/build
 	rm -rf static/build && mkdir -p static/build/fonts static/build/img static/build/js
 	npx sass --quiet --no-source-map --style=compressed --load-path=node_modules static/scss/main.scss static/build/main.css
 	cp static/js/site.js static/build/js/
 	cp node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2/IBMPlexSans-{Regular,SemiBold}-Latin1.woff2 static/build/fonts/
 	cp node_modules/dkfds/dist/img/svg-icons/{check-white,chevron-down,chevron-up,minus-white}.svg static/build/img/
+
+assets: static-files $(STAMP) ## static/build with gzip and Brotli copies made once, for WhiteNoise to serve
 	$(PY) -m whitenoise.compress --quiet static/build
 
 translations-extract: $(STAMP) ## Extract UI strings into translations/messages.pot
@@ -69,4 +71,4 @@ bench: build wrk ## Requests per second under gunicorn against a bare Flask floo
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: help install assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web
+.PHONY: help install static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web

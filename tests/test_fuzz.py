@@ -83,8 +83,10 @@ def send(app, r):
     if r["cookie"]:
         headers["Cookie"] = r["cookie"]
     query = {k: v for k, v in r["query"].items() if isinstance(v, str)}
-    return client.open(r["path"], method=r["method"], data=r["data"], query_string=query,
-                       headers=headers)
+    with client.open(r["path"], method=r["method"], data=r["data"], query_string=query,
+                     headers=headers) as response:
+        response.get_data()  # read before the (static) file is closed
+    return response
 
 
 def check(response, r):
