@@ -23,11 +23,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-assets: node_modules/.package-lock.json ## Build the stylesheet and copy fonts and icons into static/build
-	mkdir -p static/build/fonts static/build/img
+static-files: node_modules/.package-lock.json ## Build the stylesheet; copy script, fonts and icons into static/build
+	rm -rf static/build && mkdir -p static/build/fonts static/build/img static/build/js
 	npx sass --quiet --no-source-map --style=compressed --load-path=node_modules static/scss/main.scss static/build/main.css
+	cp static/js/site.js static/build/js/
 	cp node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2/IBMPlexSans-{Regular,SemiBold}-Latin1.woff2 static/build/fonts/
 	cp node_modules/dkfds/dist/img/svg-icons/{check-white,chevron-down,chevron-up,minus-white}.svg static/build/img/
+
+assets: static-files $(STAMP) ## static/build with gzip and Brotli copies made once, for WhiteNoise to serve
+	$(PY) -m whitenoise.compress --quiet static/build
 
 translations-extract: $(STAMP) ## Extract UI strings into translations/messages.pot
 	$(PYBABEL) -q extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --omit-header .
@@ -43,6 +47,9 @@ build: install assets translations-compile ## Everything the site needs to run
 run: build ## Serve the site on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/flask --app webapp run --port $(PORT)
 
+serve: build ## Serve with gunicorn and the production config (needs SECRET_KEY and SITE_URL)
+	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
 chromium: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
@@ -55,7 +62,13 @@ lint: $(STAMP) ## Check the code with ruff
 snapshots: build ## Rewrite the reviewed result and email snapshots (review the diff!)
 	UPDATE_SNAPSHOTS=1 $(PY) -m pytest tests/test_snapshots.py -q
 
+wrk: ## Install Debian's wrk for the benchmark, if missing
+	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+
+bench: build wrk ## Requests per second under gunicorn against a bare Flask floor, printed as a table
+	$(PY) scripts/bench.py
+
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: help install assets translations-extract translations-update translations-compile build run chromium test lint snapshots bench-web
+.PHONY: help install static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web

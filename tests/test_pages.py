@@ -102,6 +102,7 @@ def test_production_adds_hsts(monkeypatch):
     from webapp import create_app
 
     monkeypatch.setenv("SECRET_KEY", "x" * 32)
+    monkeypatch.setenv("SITE_URL", "https://localhost")
     client = create_app("production").test_client()
     assert "max-age" in client.get("/da/").headers["Strict-Transport-Security"]
 

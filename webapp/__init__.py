@@ -3,22 +3,31 @@
 import hashlib
 import os
 from functools import cache
+from urllib.parse import urlsplit
 
 import jinja2
-from flask import Flask, url_for
+from flask import Flask, abort, url_for
 from flask_compress import Compress
 from flask_wtf.csrf import generate_csrf
+from whitenoise import WhiteNoise
 
-from . import content, i18n, security
+from . import content, errors, i18n, security
 from .config import CONFIGS, ROOT
+
+STATIC_BUILD = ROOT / "static" / "build"
 
 compress = Compress()
 
 
+class App(Flask):
+    def log_exception(self, exc_info):
+        errors.log_server_error(exc_info)
+
+
 def create_app(config=None):
     """Build the app. `config` is a name from CONFIGS, a config class, or None for
-    the name in FLASK_CONFIG (default: the embedded default)."""
-    app = Flask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
+    the name in FLASK_CONFIG (default: the development default)."""
+    app = App(__name__, static_folder=None)
     if config is None or isinstance(config, str):
         config = CONFIGS[config or os.environ.get("FLASK_CONFIG", "default")]
     app.config.from_object(config() if config is CONFIGS["production"] else config)
@@ -28,25 +37,43 @@ def create_app(config=None):
     app.extensions["content"] = content.load(app.config["CONTENT_DIR"], i18n.LANGUAGES)
     i18n.init_app(app)
     security.init_app(app)
+    errors.init_app(app)
     compress.init_app(app)
-    app.after_request(_buffer_static_files)  # registered after Compress, so it runs before it
+    app.after_request(_location_on_site)
     app.jinja_env.globals.update(asset_url=asset_url, csrf_token=generate_csrf)
+    _serve_static_files(app)
 
     from .guide import bp as guide_bp
     from .pages import bp as pages_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(guide_bp)
+    app.add_url_rule("/healthz", "healthz", _healthz)
     return app
 
 
-def _buffer_static_files(response):
-    # Flask-Compress compresses a streamed static file without closing it; reading
-    # the (small) file into memory first closes it and lets it be compressed.
-    if response.direct_passthrough:
-        response.direct_passthrough = False
-        response.make_sequence()
+def _serve_static_files(app):
+    """WhiteNoise serves static/build (and only that), with the gzip and Brotli
+    copies made at build time (`make assets`), cached for a year."""
+    # Flask's own "static" endpoint is kept only to build the URLs.
+    app.add_url_rule("/static/<path:filename>", "static", lambda filename: abort(404))
+    app.wsgi_app = WhiteNoise(
+        app.wsgi_app, root=STATIC_BUILD, prefix="static/build/",
+        add_headers_function=security.static_headers,
+    )
+
+
+def _location_on_site(response):
+    # Werkzeug's trailing-slash redirects name the request's host: use SITE_URL's.
+    if response.location and urlsplit(response.location).netloc:
+        target = urlsplit(response.location)
+        query = f"?{target.query}" if target.query else ""
+        response.location = i18n.absolute_url(target.path + query)
     return response
+
+
+def _healthz():
+    return "ok\n", 200, {"Content-Type": "text/plain", "Cache-Control": "no-store"}
 
 
 @cache

@@ -4,14 +4,21 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+SECRET_KEY_MIN_BYTES = 32
 
 
 class Config:
-    # A fresh random key per start is safe for the embedded default: the only
-    # thing signed with it is the guide's short-lived session cookie.
+    """The development default: `make run` with no environment variables."""
+
+    # A fresh random key per start is safe for development: the only thing signed
+    # with it is the guide's short-lived session cookie.
     SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
+    # Absolute URLs (hreflang alternates, redirects) are built from this, never
+    # from the request's Host header.
+    SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:5000").rstrip("/")
     CONTENT_DIR = ROOT / "content"
     BABEL_DEFAULT_LOCALE = "da"
     BABEL_DEFAULT_TIMEZONE = "Europe/Copenhagen"
@@ -25,9 +32,10 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     WTF_CSRF_TIME_LIMIT = None  # the session's own idle expiry limits the token's life
-    SEND_FILE_MAX_AGE_DEFAULT = timedelta(days=365)  # assets are fingerprinted
-    COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript",
-                          "image/svg+xml", "text/calendar"]
+    # The largest form (the email text, 6,000 characters) fits many times over.
+    MAX_CONTENT_LENGTH = 64 * 1024
+    MAX_FORM_PARTS = 100
+    COMPRESS_MIMETYPES = ["text/html", "text/calendar", "application/json"]
     HSTS = False
 
 
@@ -43,9 +51,20 @@ class ProductionConfig(Config):
     HSTS = True
 
     def __init__(self):
-        if not os.environ.get("SECRET_KEY"):
-            raise RuntimeError("Set SECRET_KEY in the environment for production.")
-        self.SECRET_KEY = os.environ["SECRET_KEY"]
+        key = os.environ.get("SECRET_KEY", "")
+        if len(key.encode()) < SECRET_KEY_MIN_BYTES:
+            raise RuntimeError(
+                f"Set SECRET_KEY in the environment to at least {SECRET_KEY_MIN_BYTES} random "
+                "bytes, the same for every copy of the app, e.g. "
+                "python3 -c 'import secrets; print(secrets.token_hex(32))'.")
+        site_url = os.environ.get("SITE_URL", "")
+        host = urlsplit(site_url).hostname
+        if not host:
+            raise RuntimeError("Set SITE_URL in the environment, e.g. https://aktivitetstilbud.balk.dk")
+        self.SECRET_KEY = key
+        self.SITE_URL = site_url.rstrip("/")
+        # Any other Host header gets 400.
+        self.TRUSTED_HOSTS = [host]
 
 
 CONFIGS = {"default": Config, "testing": TestingConfig, "production": ProductionConfig}

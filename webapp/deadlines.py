@@ -11,7 +11,7 @@ Rules (see the domain reference, "Counting working days and deadlines"):
 """
 
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import lru_cache
 
 import holidays
 from icalendar import Alarm, Calendar, Event
@@ -28,7 +28,7 @@ PRODID = "-//Ballerup Kommune//Aktivitets- og samvaerstilbud//DA"
 _EXTRA_CLOSED_DAYS = ((6, 5), (12, 24), (12, 31))
 
 
-@cache
+@lru_cache(maxsize=16)  # bounded: the years asked for come from the web
 def _closed_days(year: int) -> frozenset[date]:
     public = holidays.country_holidays("DK", years=year, language="da")
     extra = {date(year, month, day) for month, day in _EXTRA_CLOSED_DAYS}

@@ -1,7 +1,8 @@
 """Languages: every URL carries its language (/da/..., /en/...); Danish is the default."""
 
-from flask import abort, g, request, url_for
-from flask_babel import Babel, format_date
+from flask import abort, current_app, g, request, url_for
+from flask_babel import Babel, format_date, get_translations
+from werkzeug.routing import BuildError
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
@@ -26,16 +27,45 @@ def language_from_path(path):
 
 
 def url_in_language(lang):
-    """The current page in another language, or that language's home page."""
-    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
-        args = {**(request.view_args or {}), **request.args.to_dict(), "lang": lang}
-        return url_for(request.endpoint, **args)
+    """The current page in another language, or that language's home page.
+
+    Only the page's own path values go in: never the query string, which could
+    hold url_for's own options (_external, _method) or anything else."""
+    rule = request.url_rule
+    if request.endpoint and rule and "lang" in rule.arguments:
+        values = {k: v for k, v in (request.view_args or {}).items() if k in rule.arguments}
+        try:
+            return url_for(request.endpoint, **values, lang=lang)
+        except BuildError:
+            pass
     return url_for("pages.home", lang=lang)
+
+
+def absolute_url(path):
+    """`path` on the configured site; the request's Host header is never used."""
+    return current_app.config["SITE_URL"] + path
+
+
+def _page_translations():
+    # Looked up once per request and language, not once per string: a page has
+    # dozens of strings, and Flask-Babel's lookup walks several context proxies.
+    cache = g.setdefault("translations", {})
+    lang = current_language()
+    if lang not in cache:
+        cache[lang] = get_translations()
+    return cache[lang]
 
 
 def init_app(app):
     babel.init_app(app, locale_selector=babel_locale)
     app.jinja_env.globals["format_date"] = format_date
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _page_translations().ugettext(s),
+        ngettext=lambda s, p, n: _page_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _page_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _page_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
 
     @app.url_value_preprocessor
     def take_language_from_url(endpoint, values):
@@ -59,5 +89,5 @@ def init_app(app):
                 (code, LANGUAGE_NAMES[code], url_in_language(code))
                 for code in LANGUAGES if code != lang
             ],
-            "alternates": [(code, url_in_language(code)) for code in LANGUAGES],
+            "alternates": [(code, absolute_url(url_in_language(code))) for code in LANGUAGES],
         }

@@ -39,12 +39,14 @@ def parse_date(text):
 
 
 class DateForm(ErrorSummaryMixin, Form):
+    """The one check of a date, for the page and its calendar files alike."""
+
     dato = StringField(_l("Date"))
 
     def validate_dato(self, field):
         if not (field.data or "").strip():
             raise ValidationError(_l("Enter a date"))
-        day = parse_date(field.data)
+        day = parse_date(field.data[:40])
         if day is None:
             raise ValidationError(_l("Enter a real date, for example 26.11.2026"))
         if not date(2000, 1, 1) <= day <= date(2100, 12, 31):
@@ -61,16 +63,16 @@ def deadlines_page():
         for kind, (rule, title, explanation) in KINDS.items():
             results.append((kind, title, explanation % {"date": format_date(day, "long")}, rule(day)))
     return render_template("guide/deadlines.html", form=form, results=results,
-                           has_errors=bool(form.errors), iso=request.args.get("dato", ""))
+                           has_errors=bool(form.errors),
+                           iso=form.dato.day.isoformat() if results else "")
 
 
 @bp.get("/frister/<kind>.ics")
 def deadline_calendar(kind):
-    if kind not in KINDS:
+    form = DateForm(request.args)
+    if kind not in KINDS or not form.validate():
         abort(404)
-    day = parse_date(request.args.get("dato"))
-    if day is None:
-        abort(404)
+    day = form.dato.day
     rule, title, _explanation = KINDS[kind]
     deadline = rule(day)
     body = deadlines.calendar_file(

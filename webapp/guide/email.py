@@ -62,8 +62,7 @@ def application_email(answers, details):
         lines += ["", _("In my own words:"), details["message"].strip()]
     lines += ["", _("Please contact me about the next steps."), "", _("Kind regards"),
               name if own else details["applicant_name"].strip()]
-    subject = _("Application for activity and social contact services (section 104) – %(name)s", name=name)
-    return Email(FRONTEN, subject, "\n".join(lines))
+    return Email(FRONTEN, subject("application", name), "\n".join(lines))
 
 
 def complaint_email(details):
@@ -76,8 +75,15 @@ def complaint_email(details):
               _("Name: %(name)s", name=name)]
     lines += _contact_lines(details)
     lines += ["", _("Please confirm that you have received my complaint."), "", _("Kind regards"), name]
-    subject = _("Complaint about a decision on activity and social contact services – %(name)s", name=name)
-    return Email(COMPLAINTS, subject, "\n".join(lines))
+    return Email(COMPLAINTS, subject("complaint", name), "\n".join(lines))
+
+
+def subject(kind, name):
+    """The email's subject, always built here: never taken from a form."""
+    name = name.strip()
+    if kind == "complaint":
+        return _("Complaint about a decision on activity and social contact services – %(name)s", name=name)
+    return _("Application for activity and social contact services (section 104) – %(name)s", name=name)
 
 
 def _encode(text):
@@ -86,30 +92,61 @@ def _encode(text):
     return quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
 
 
-def _link(email, body):
-    return f"mailto:{email.to}?subject={_encode(email.subject)}&body={_encode(body)}"
+def _link(email, body, subject=None):
+    subject = _encode(email.subject) if subject is None else subject
+    return f"mailto:{email.to}?subject={subject}&body={_encode(body)}"
+
+
+def _encoded_subject(subject, budget):
+    """The subject, percent-encoded, cut to `budget` characters at a whole character."""
+    encoded = _encode(subject)
+    if len(encoded) <= budget:
+        return encoded
+    ellipsis = _encode("…")
+    parts, used = [], len(ellipsis)
+    for char in subject:
+        piece = _encode(char)
+        if used + len(piece) > budget:
+            break
+        parts.append(piece)
+        used += len(piece)
+    return "".join(parts) + ellipsis if used <= budget else ""
 
 
 def mailto(email, paste_note, limit=MAILTO_LIMIT):
-    """The mailto: link and whether its body had to be shortened.
+    """The mailto: link and whether it had to be shortened; never longer than `limit`.
 
     A body too long for a link is cut at a line break and ends with `paste_note`
     (asking the citizen to paste the full text); if even that is too long, the
-    body is only the note."""
-    link = _link(email, email.body)
+    body is only the note, and the subject is cut to what fits."""
+    body = email.body.replace("\r\n", "\n").replace("\r", "\n")
+    link = _link(email, body)
     if len(link) <= limit:
         return link, False
-    lines = email.body.split("\n")
-    while lines:
-        lines.pop()
-        link = _link(email, "\n".join([*lines, "", paste_note]))
+    # Each line's encoded length adds up (a line break is 6 characters, "%0D%0A"),
+    # so the longest start that fits is found in one pass.
+    lines = body.split("\n")
+    room = limit - len(_link(email, "\n" + paste_note))
+    kept = 0
+    for line in lines:
+        room -= len(_encode(line)) + 6
+        if room < 0:
+            break
+        kept += 1
+    if kept:
+        link = _link(email, "\n".join([*lines[:kept], "", paste_note]))
         if len(link) <= limit:
             return link, True
-    return _link(email, paste_note), True
+    budget = limit - len(_link(email, paste_note, subject=""))
+    return _link(email, paste_note, subject=_encoded_subject(email.subject, budget)), True
 
 
 def qr_svg(link, title):
-    """The link as an inline SVG QR code, for opening the email on a phone."""
-    qr = segno.make(link, error="l", micro=False)
+    """The link as an inline SVG QR code, for opening the email on a phone, or
+    (None, None) if the link cannot fit in one."""
+    try:
+        qr = segno.make(link, error="l", micro=False)
+    except segno.DataOverflowError:
+        return None, None
     svg = qr.svg_inline(border=4, title=title, dark="#000", light="#fff", omitsize=True)
     return svg, qr.version

@@ -5,10 +5,36 @@ import re
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import Email, InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import (
+    AnyOf,
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 MESSAGE_MAX = 1000
 NAME_MAX = 70
+BODY_MAX = 6000
+
+# Characters that have no place in a name, a phone number or a date: control
+# characters (NUL, line breaks, tab), Unicode line and paragraph separators, and
+# the bidirectional controls that can make text read differently from what it is.
+NOT_ON_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# In a text with several lines, line breaks and tabs are fine.
+NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(form, field):
+    if field.data and NOT_ON_ONE_LINE.search(field.data):
+        raise ValidationError(_l("Write on one line, with letters, numbers and ordinary punctuation only"))
+
+
+def plain_text(form, field):
+    if field.data and NOT_IN_TEXT.search(field.data):
+        raise ValidationError(_l("The text contains invisible control characters. Remove them, or type the text again"))
 
 CSRF_MESSAGE = _l("The page was open for a long time, so for your safety we could not accept it. Check what you wrote and try again.")
 
@@ -62,13 +88,15 @@ def question_form(question, for_self, **kwargs):
     return form_class(question, for_self, **kwargs)
 
 
-PHONE = re.compile(r"^\+?[\d\s\-()]{8,20}$")
+# 8 digits, spaces anywhere between them, optionally +45 in front.
+PHONE = re.compile(r"^(\+45)?( *[0-9]){8} *\Z")
 
 
 def _phone_field():
     return StringField(_l("Phone number"), validators=[
         Optional(),
-        Regexp(PHONE, message=_l("Enter a phone number with 8 digits, for example 12 34 56 78")),
+        Length(max=30, message=_l("Enter a phone number with 8 digits, for example 12 34 56 78. You may write +45 in front.")),
+        Regexp(PHONE, message=_l("Enter a phone number with 8 digits, for example 12 34 56 78. You may write +45 in front.")),
     ])
 
 
@@ -76,6 +104,7 @@ def _email_field():
     return StringField(_l("Email address"), validators=[
         Optional(),
         Length(max=254, message=_l("The email address is too long")),
+        one_line,
         Email(message=_l("Enter an email address in the correct format, like name@example.com")),
     ])
 
@@ -97,6 +126,7 @@ def _name_field(label, message):
     return StringField(label, validators=[
         InputRequired(message=message),
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
+        one_line,
     ])
 
 
@@ -104,6 +134,7 @@ def _message_field(label):
     return TextAreaField(label, validators=[
         Optional(),
         Length(max=MESSAGE_MAX, message=_l("Write at most 1,000 characters")),
+        plain_text,
     ])
 
 
@@ -111,14 +142,15 @@ class ApplicationForm(ContactForm):
     name = _name_field(_l("Full name"), _l("Enter the name of the person the application is for"))
     applicant_name = StringField(_l("Your name"), validators=[
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
+        one_line,
     ])
     phone = _phone_field()
     email = _email_field()
     best_time = StringField(_l("Best time to call (optional)"), validators=[
-        Optional(), Length(max=100, message=_l("Write at most 100 characters")),
+        Optional(), Length(max=100, message=_l("Write at most 100 characters")), one_line,
     ])
     message = _message_field(_l("In your own words (optional)"))
-    action = HiddenField()
+    action = HiddenField(validators=[Length(max=10, message=_l("The page could not be read. Start again from the guide"))])
 
     def __init__(self, *args, for_self=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -134,25 +166,36 @@ class ComplaintForm(ContactForm):
     phone = _phone_field()
     email = _email_field()
     decision_date = StringField(_l("Date of the decision (optional)"), validators=[
-        Optional(), Length(max=40, message=_l("Write at most 40 characters")),
+        Optional(), Length(max=40, message=_l("Write at most 40 characters")), one_line,
     ])
     message = TextAreaField(_l("What do you disagree with?"), validators=[
         InputRequired(message=_l("Write what you disagree with in the decision")),
         Length(max=MESSAGE_MAX, message=_l("Write at most 1,000 characters")),
+        plain_text,
     ])
-    action = HiddenField()
+    action = HiddenField(validators=[Length(max=10, message=_l("The page could not be read. Start again from the guide"))])
 
 
 class EmailEditForm(BaseForm):
-    """The email text, edited by the citizen, to rebuild the link and QR code."""
+    """The email text, edited by the citizen, to rebuild the link and QR code. The
+    subject is not sent: the server builds it again from the kind and the name."""
 
-    kind = HiddenField()
+    kind = HiddenField(validators=[AnyOf(("application", "complaint"), message=_l("The page could not be read. Start again from the guide"))])
+    name = HiddenField(validators=[
+        InputRequired(message=_l("The page could not be read. Start again from the guide")),
+        Length(max=NAME_MAX, message=_l("The page could not be read. Start again from the guide")),
+        one_line,
+    ])
     body = TextAreaField(_l("The text of the email"), validators=[
         InputRequired(message=_l("The email text is empty. Write your application, or start again")),
-        Length(max=6000, message=_l("Write at most 6,000 characters")),
+        Length(max=BODY_MAX, message=_l("Write at most 6,000 characters")),
+        plain_text,
     ])
-    english = HiddenField()
+    english = HiddenField(validators=[
+        Length(max=BODY_MAX, message=_l("The page could not be read. Start again from the guide")),
+        plain_text,
+    ])
 
 
-class KeepAliveForm(BaseForm):
-    pass
+class TokenForm(BaseForm):
+    """Only the CSRF token: for "more time", "Start again" and "Finish and clear"."""

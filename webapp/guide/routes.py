@@ -5,14 +5,26 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
+from ..errors import error_page
 from ..i18n import babel_locale
 from . import bp, rules, state
-from .email import COMPLAINTS, FRONTEN, Email, application_email, complaint_email, mailto, qr_svg
+from .email import (
+    COMPLAINTS,
+    FRONTEN,
+    Email,
+    application_email,
+    complaint_email,
+    mailto,
+    qr_svg,
+    subject,
+)
 from .forms import (
+    BODY_MAX,
+    CSRF_MESSAGE,
     ApplicationForm,
     ComplaintForm,
     EmailEditForm,
-    KeepAliveForm,
+    TokenForm,
     question_form,
 )
 from .questions import BY_KEY, QUESTIONS, applicable, first_unanswered, for_self, neighbours
@@ -138,6 +150,7 @@ def check(answers):
 @bp.get("/guide/resultat")
 @needs_all_answers
 def result(answers):
+    # Everything the page shows is worked out once here, not in the template.
     own = for_self(answers)
     outcome = rules.outcome(answers)
     found = rules.findings(answers)
@@ -164,7 +177,7 @@ def _in_language(lang, build):
         return build()
 
 
-def _render_email(kind, email_da, email_en, details=None, edited=False):
+def _render_email(kind, name, email_da, email_en, details=None, edited=False):
     paste_note = _in_language("da", lambda: _(
         "The full text is too long for an email link. Copy it from the page and paste it here."))
     link, shortened = mailto(email_da, paste_note)
@@ -173,7 +186,7 @@ def _render_email(kind, email_da, email_en, details=None, edited=False):
     return render_template(
         "guide/email.html", kind=kind, mail=email_da, english=email_en, link=link,
         shortened=shortened, qr=svg, details=details or {},
-        edit_form=EmailEditForm(formdata=None, kind=kind, body=email_da.body,
+        edit_form=EmailEditForm(formdata=None, kind=kind, name=name, body=email_da.body,
                                 english=email_en.body if email_en else ""),
         edited=edited, back=back,
     )
@@ -194,7 +207,7 @@ def apply(answers):
         if form.action.data != "edit" and form.validate():
             details = form.details()
             email_da, email_en = _emails(lambda: application_email(answers, details))
-            return _render_email("application", email_da, email_en, details)
+            return _render_email("application", details["name"], email_da, email_en, details)
     else:
         form = ApplicationForm(for_self=own, formdata=None)
     return render_template("guide/apply.html", form=form, back=url_for("guide.result"),
@@ -205,24 +218,38 @@ def apply(answers):
 @bp.post("/guide/email")
 def email():
     form = EmailEditForm()
-    kind = "complaint" if form.kind.data == "complaint" else "application"
     if not form.validate():
         return render_template("guide/email_error.html", form=form, has_errors=True,
-                               back=url_for("guide.start")), 200
-    subject = request.form.get("subject", "")[:300]
+                               max_body=BODY_MAX, back=url_for("guide.start")), 200
+    kind, name = form.kind.data, form.name.data
     to = COMPLAINTS if kind == "complaint" else FRONTEN
-    email_da = Email(to, subject, form.body.data)
+    email_da = Email(to, _in_language("da", lambda: subject(kind, name)), form.body.data)
     english = Email(to, "", form.english.data) if form.english.data else None
-    return _render_email(kind, email_da, english, edited=True)
+    return _render_email(kind, name, email_da, english, edited=True)
+
+
+def needs_token(view):
+    """A POST that changes something only with the page's CSRF token: another site
+    cannot make the browser start again or clear the answers."""
+
+    @wraps(view)
+    def checked(**kwargs):
+        if state.has_started() and not TokenForm().validate():
+            return error_page(400, title=_("Your answers were not changed"), message=CSRF_MESSAGE)
+        return view(**kwargs)
+
+    return checked
 
 
 @bp.post("/guide/forfra")
+@needs_token
 def restart():
     state.clear()
     return redirect(url_for("guide.question", key=QUESTIONS[0].key))
 
 
 @bp.post("/guide/afslut")
+@needs_token
 def finish():
     state.clear()
     response = redirect(url_for("guide.cleared"))
@@ -243,7 +270,7 @@ def expired():
 
 @bp.post("/guide/forlaeng")
 def keep_alive():
-    if not KeepAliveForm().validate() or not state.has_started():
+    if not TokenForm().validate() or not state.has_started():
         return {"seconds_left": 0}, 400
     return {"seconds_left": state.seconds_left()}
 
@@ -255,7 +282,7 @@ def complaint():
         if form.action.data != "edit" and form.validate():
             details = form.details()
             email_da, email_en = _emails(lambda: complaint_email(details))
-            return _render_email("complaint", email_da, email_en, details)
+            return _render_email("complaint", details["name"], email_da, email_en, details)
     else:
         form = ComplaintForm(formdata=None)
     return render_template("guide/complaint.html", form=form, has_errors=bool(form.errors))

@@ -1,8 +1,9 @@
-"""The readable site: home, the service level, contact, accessibility, privacy, errors."""
+"""The readable site: home, the service level, contact, accessibility, privacy."""
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, language_from_path
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..shared_pages import from_result, shared_page
 
 bp = Blueprint("pages", __name__)
 
@@ -20,16 +21,19 @@ def choose_language():
 
 
 @bp.get("/<lang>/")
+@shared_page
 def home():
     return render_template("pages/home.html", topics=site_content().topics[g.lang])
 
 
 @bp.get("/<lang>/serviceniveau/")
+@shared_page
 def service_level():
     return render_template("pages/service_level.html", topics=site_content().topics[g.lang])
 
 
 @bp.get("/<lang>/serviceniveau/<topic_id>")
+@shared_page
 def topic(topic_id):
     topics = site_content().topics[g.lang]
     page = site_content().topic(g.lang, topic_id)
@@ -41,41 +45,23 @@ def topic(topic_id):
         page=page,
         previous=topics[index - 1] if index > 0 else None,
         next=topics[index + 1] if index + 1 < len(topics) else None,
-        # Reached from the guide's result: offer the way back to it.
-        from_result=request.args.get("fra") == "resultat",
+        from_result=from_result(),
     )
 
 
 @bp.get("/<lang>/kontakt")
+@shared_page
 def contact():
     return render_template("pages/contact.html")
 
 
 @bp.get("/<lang>/tilgaengelighed")
+@shared_page
 def accessibility():
     return render_template("pages/plain.html", page=site_content().pages[g.lang]["accessibility"])
 
 
 @bp.get("/<lang>/privatliv")
+@shared_page
 def privacy():
     return render_template("pages/plain.html", page=site_content().pages[g.lang]["privacy"])
-
-
-def _error_page(template, status):
-    g.setdefault("lang", language_from_path(request.path))
-    return render_template(template), status
-
-
-@bp.app_errorhandler(404)
-def not_found(error):
-    return _error_page("errors/404.html", 404)
-
-
-@bp.app_errorhandler(405)
-def method_not_allowed(error):
-    return _error_page("errors/404.html", 405)
-
-
-@bp.app_errorhandler(500)
-def server_error(error):
-    return _error_page("errors/500.html", 500)

