@@ -14,7 +14,7 @@ def test_one_date_gives_all_three_deadlines(get_page):
 
 
 def test_the_english_page_gives_the_same_dates_in_english(get_page):
-    soup = get_page("/en/frister?dato=2026-11-26")
+    soup = get_page("/en/deadlines?dato=2026-11-26")
     assert soup.select_one(".deadline-date").get_text(strip=True) == "Wednesday, 13 January 2027"
 
 
@@ -32,7 +32,7 @@ def test_a_wrong_date_gets_a_message_and_the_input_is_kept(get_page):
 
 
 def test_an_empty_date_asks_for_one(get_page):
-    soup = get_page("/en/frister?dato=")
+    soup = get_page("/en/deadlines?dato=")
     assert "Enter a date" in text_of(soup.select_one(".error-summary"))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.guide_helpers import DETAILS
+from tests.guide_helpers import DETAILS, url
 from webapp.guide.questions import QUESTIONS, applicable
 from webapp.guide.rules import outcome
 
@@ -58,11 +58,11 @@ def render(client, lang, answers):
     with client.session_transaction() as session:
         session["answers"] = answers
         session["seen"] = 2**40
-    result = page_text(client.get(f"/{lang}/guide/resultat").get_data(as_text=True))
+    result = page_text(client.get(url(lang, "result")).get_data(as_text=True))
     email = ""
     if outcome(answers) != "elsewhere":
         details = {**DETAILS, "applicant_name": "Bo Ørnsø"}
-        html = client.post(f"/{lang}/guide/ansoegning", data=details).get_data(as_text=True)
+        html = client.post(url(lang, "apply"), data=details).get_data(as_text=True)
         soup = BeautifulSoup(html, "html.parser")
         email = soup.find(id="body").get_text()
         english = soup.select_one(".email-english")

@@ -9,7 +9,7 @@ from flask import Flask, url_for
 from flask_compress import Compress
 from flask_wtf.csrf import generate_csrf
 
-from . import content, i18n, security
+from . import content, i18n, security, urls
 from .config import CONFIGS, ROOT
 
 compress = Compress()
@@ -35,8 +35,10 @@ def create_app(config=None):
     from .guide import bp as guide_bp
     from .pages import bp as pages_bp
 
+    urls.init_app(app)
     app.register_blueprint(pages_bp)
     app.register_blueprint(guide_bp)
+    urls.register_old_paths(app)
     return app
 
 

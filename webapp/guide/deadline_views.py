@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Form, StringField, ValidationError
 
 from .. import deadlines
+from ..urls import add_slugs, localized
 from . import bp
 from .forms import ErrorSummaryMixin
 
@@ -26,6 +27,12 @@ KINDS = {
     "klage": (deadlines.complaint_deadline, _l("Last day to complain about the decision"),
               _l("If you received the decision on %(date)s, the municipality must receive your complaint no later than:")),
 }
+
+
+add_slugs("deadline", {
+    "da": {"svar": "svar", "bemaerkninger": "bemaerkninger", "klage": "klage"},
+    "en": {"svar": "answer", "bemaerkninger": "comments", "klage": "complaint"},
+})
 
 
 def parse_date(text):
@@ -52,7 +59,7 @@ class DateForm(ErrorSummaryMixin, Form):
         field.day = day
 
 
-@bp.get("/frister")
+@localized(bp, "/frister", "/deadlines", old="/frister", reads=("dato",))
 def deadlines_page():
     form = DateForm(request.args)
     results = []
@@ -64,10 +71,9 @@ def deadlines_page():
                            has_errors=bool(form.errors), iso=request.args.get("dato", ""))
 
 
-@bp.get("/frister/<kind>.ics")
+@localized(bp, "/frister/<deadline_da:kind>.ics", "/deadlines/<deadline_en:kind>.ics",
+           old="/frister/<deadline_old:kind>.ics", reads=("dato",))
 def deadline_calendar(kind):
-    if kind not in KINDS:
-        abort(404)
     day = parse_date(request.args.get("dato"))
     if day is None:
         abort(404)

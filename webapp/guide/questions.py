@@ -21,7 +21,7 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
-    key: str  # the answer's name in the session, and the page's URL segment
+    key: str  # the answer's name in the session (its URL slugs are in SLUGS)
     title: str
     title_other: str
     summary: str  # the short name on the check-your-answers page
@@ -157,6 +157,14 @@ TRANSPORT = Question(
 
 QUESTIONS = (WHO, RESIDENCE, TARGET, NEEDS, HOUSING, TIMING, TRANSPORT)
 BY_KEY = {question.key: question for question in QUESTIONS}
+
+# Each question's page in each language: /da/guide/hvem, /en/guide/who.
+SLUGS = {
+    "da": {"who": "hvem", "residence": "bopael", "target": "maalgruppe", "needs": "behov",
+           "housing": "bolig", "timing": "tidspunkt", "transport": "transport"},
+    "en": {"who": "who", "residence": "residence", "target": "target-group", "needs": "needs",
+           "housing": "home", "timing": "day-or-evening", "transport": "transport"},
+}
 
 
 def applicable(answers):

@@ -6,6 +6,7 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from ..i18n import babel_locale
+from ..urls import add_slugs, localized
 from . import bp, rules, state
 from .email import COMPLAINTS, FRONTEN, Email, application_email, complaint_email, mailto, qr_svg
 from .forms import (
@@ -15,8 +16,10 @@ from .forms import (
     KeepAliveForm,
     question_form,
 )
-from .questions import BY_KEY, QUESTIONS, applicable, first_unanswered, for_self, neighbours
+from .questions import BY_KEY, QUESTIONS, SLUGS, applicable, first_unanswered, for_self, neighbours
 from .statements import MILESTONES, finding_text
+
+add_slugs("question", SLUGS)
 
 # Pages that may be seen without answers, or after they have expired.
 OPEN_ENDPOINTS = {"guide.start", "guide.expired", "guide.cleared", "guide.finish",
@@ -57,7 +60,7 @@ def guide_context():
     }
 
 
-@bp.get("/guide/")
+@bp.get("/<lang>/guide/")
 def start():
     return render_template("guide/start.html", first=QUESTIONS[0])
 
@@ -69,7 +72,8 @@ def _next_url(answers):
     return url_for("guide.check")
 
 
-@bp.route("/guide/<key>", methods=["GET", "POST"])
+@localized(bp, "/guide/<question_da:key>", "/guide/<question_en:key>", old="/guide/<question_old:key>",
+           reads=("return",), methods=["GET", "POST"])
 def question(key):
     question = BY_KEY.get(key) or abort(404)
     answers = state.answers()
@@ -115,7 +119,7 @@ def needs_all_answers(view):
     return guarded
 
 
-@bp.get("/guide/tjek")
+@localized(bp, "/guide/tjek", "/guide/check", old="/guide/tjek")
 @needs_all_answers
 def check(answers):
     steps = applicable(answers)
@@ -124,7 +128,7 @@ def check(answers):
     return render_template("guide/check.html", rows=rows, back=back)
 
 
-@bp.get("/guide/resultat")
+@localized(bp, "/guide/resultat", "/guide/result", old="/guide/resultat")
 @needs_all_answers
 def result(answers):
     own = for_self(answers)
@@ -165,7 +169,7 @@ def _emails(build):
     return email_da, email_en
 
 
-@bp.route("/guide/ansoegning", methods=["GET", "POST"])
+@localized(bp, "/guide/ansoegning", "/guide/apply", old="/guide/ansoegning", methods=["GET", "POST"])
 @needs_all_answers
 def apply(answers):
     own = for_self(answers)
@@ -182,7 +186,7 @@ def apply(answers):
                            relation=BY_KEY["who"].option_texts(answers["who"], own)[0])
 
 
-@bp.post("/guide/email")
+@bp.post("/<lang>/guide/email")
 def email():
     form = EmailEditForm()
     kind = "complaint" if form.kind.data == "complaint" else "application"
@@ -196,13 +200,13 @@ def email():
     return _render_email(kind, email_da, english, edited=True)
 
 
-@bp.post("/guide/forfra")
+@localized(bp, "/guide/forfra", "/guide/start-again", old="/guide/forfra", methods=["POST"])
 def restart():
     state.clear()
     return redirect(url_for("guide.question", key=QUESTIONS[0].key))
 
 
-@bp.post("/guide/afslut")
+@localized(bp, "/guide/afslut", "/guide/finish", old="/guide/afslut", methods=["POST"])
 def finish():
     state.clear()
     response = redirect(url_for("guide.cleared"))
@@ -211,24 +215,24 @@ def finish():
     return response
 
 
-@bp.get("/guide/ryddet")
+@localized(bp, "/guide/ryddet", "/guide/cleared", old="/guide/ryddet")
 def cleared():
     return render_template("guide/cleared.html")
 
 
-@bp.get("/guide/udloebet")
+@localized(bp, "/guide/udloebet", "/guide/expired", old="/guide/udloebet")
 def expired():
     return render_template("guide/expired.html")
 
 
-@bp.post("/guide/forlaeng")
+@localized(bp, "/guide/forlaeng", "/guide/keep-alive", old="/guide/forlaeng", methods=["POST"])
 def keep_alive():
     if not KeepAliveForm().validate() or not state.has_started():
         return {"seconds_left": 0}, 400
     return {"seconds_left": state.seconds_left()}
 
 
-@bp.route("/klage", methods=["GET", "POST"])
+@localized(bp, "/klage", "/complaint", old="/klage", methods=["GET", "POST"])
 def complaint():
     if request.method == "POST":
         form = ComplaintForm()

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, language_from_path
+from ..urls import localized
 
 bp = Blueprint("pages", __name__)
 
@@ -24,12 +25,13 @@ def home():
     return render_template("pages/home.html", topics=site_content().topics[g.lang])
 
 
-@bp.get("/<lang>/serviceniveau/")
+@localized(bp, "/serviceniveau/", "/service-level/", old="/serviceniveau/")
 def service_level():
     return render_template("pages/service_level.html", topics=site_content().topics[g.lang])
 
 
-@bp.get("/<lang>/serviceniveau/<topic_id>")
+@localized(bp, "/serviceniveau/<topic_id>", "/service-level/<topic_id>",
+           old="/serviceniveau/<topic_id>")
 def topic(topic_id):
     topics = site_content().topics[g.lang]
     page = site_content().topic(g.lang, topic_id)
@@ -44,17 +46,17 @@ def topic(topic_id):
     )
 
 
-@bp.get("/<lang>/kontakt")
+@localized(bp, "/kontakt", "/contact", old="/kontakt")
 def contact():
     return render_template("pages/contact.html")
 
 
-@bp.get("/<lang>/tilgaengelighed")
+@localized(bp, "/tilgaengelighed", "/accessibility", old="/tilgaengelighed")
 def accessibility():
     return render_template("pages/plain.html", page=site_content().pages[g.lang]["accessibility"])
 
 
-@bp.get("/<lang>/privatliv")
+@localized(bp, "/privatliv", "/privacy", old="/privatliv")
 def privacy():
     return render_template("pages/plain.html", page=site_content().pages[g.lang]["privacy"])
 
