@@ -47,14 +47,30 @@ def test_questions_cannot_be_skipped(client):
     assert response.headers["Location"] == "/da/guide/bopael"
 
 
-def test_a_non_resident_is_sent_to_their_own_municipality_after_two_questions(client, get_page):
-    visited = answer_all(client, answers={"who": "self", "residence": "no"})
-    assert visited[-1] == "/da/guide/tjek"
-    assert client.get("/da/guide/maalgruppe").headers["Location"] == "/da/guide/tjek"
-    soup = get_page("/da/guide/resultat")
-    assert soup.h1.get_text(strip=True) == "Kontakt din egen kommune"
-    assert "flytter" in text_of(soup)
-    assert not soup.find("a", href="/da/guide/ansoegning")
+@pytest.mark.parametrize("lang, who, heading", [
+    ("da", "self", "Kontakt den kommune, du bor i"),
+    ("da", "guardian", "Kontakt den kommune, personen bor i"),
+    ("en", "self", "Contact the municipality where you live"),
+    ("en", "relative", "Contact the municipality where the person lives"),
+])
+def test_a_no_to_living_in_ballerup_ends_the_guide_at_once(client, get_page, lang, who, heading):
+    visited = answer_all(client, lang, answers={"who": who, "residence": "no"})
+    assert visited[-1] == url(lang, "outside")
+    soup = get_page(url(lang, "outside"))
+    assert soup.h1.get_text(strip=True) == heading
+    assert soup.select_one("a.back-link")["href"] == url(lang, "residence")
+    hrefs = {a["href"] for a in soup.select("main a")}
+    assert {"https://www.borger.dk/kommune", "tel:+4544773443"} <= hrefs
+    assert "botilbud" in text_of(soup)
+    # No check-your-answers page, no result and no application for them.
+    for page in ("target", "check", "result", "apply"):
+        assert client.get(url(lang, page)).headers["Location"] == url(lang, "outside")
+
+
+def test_the_other_municipality_page_needs_that_answer(client):
+    assert client.get(url("da", "outside")).headers["Location"] == url("da", "who")
+    answer_all(client)
+    assert client.get(url("da", "outside")).headers["Location"] == url("da", "check")
 
 
 @pytest.mark.parametrize("lang, prefix, message", [

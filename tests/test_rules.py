@@ -19,17 +19,9 @@ def keys(**changes):
     ({"target": "no"}, Outcome.UNLIKELY),
     ({"needs": ["none"]}, Outcome.UNLIKELY),
     ({"target": "unsure", "needs": ["none"]}, Outcome.UNLIKELY),
-    ({"residence": "no"}, Outcome.ELSEWHERE),
 ])
 def test_outcome(changes, expected):
     assert rules.outcome({**BASE, **changes}) is expected
-
-
-def test_someone_in_another_municipality_is_sent_there_and_told_a_grant_ends_on_moving():
-    assert rules.findings({"who": "self", "residence": "no"}) == [
-        rules.Finding("own_municipality", rules.APPLY),
-        rules.Finding("ends_on_moving", rules.ENDING),
-    ]
 
 
 @pytest.mark.parametrize("housing, scope", [

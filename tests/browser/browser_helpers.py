@@ -29,8 +29,9 @@ OUTCOMES = {
     "likely": SELF,
     "unclear": {**SELF, "target": "unsure"},
     "unlikely": {**SELF, "needs": ["none"]},
-    "elsewhere": {"who": "guardian", "residence": "no"},
 }
+# Lives in another municipality: the guide ends after the second question.
+ELSEWHERE = {"who": "guardian", "residence": "no"}
 
 DETAILS = {"name": "Åse Testesen", "phone": "12 34 56 78", "email": "aase@example.dk",
            "best_time": "Formiddag", "message": "Jeg vil gerne møde andre & lave noget #sammen?"}

@@ -7,6 +7,7 @@ import pytest
 from browser_helpers import (
     DESKTOP,
     DETAILS,
+    ELSEWHERE,
     LANGS,
     OUTCOMES,
     RELATIVE,
@@ -123,6 +124,7 @@ STATES = {
     "check": _answered(SELF, "check"),
     **{f"result-{outcome}": _answered(answers, "result")
        for outcome, answers in OUTCOMES.items()},
+    "outside": _answered(ELSEWHERE, "outside"),
     "apply": _answered(SELF, "apply"),
     "apply-someone-else": _answered(RELATIVE, "apply"),
     "apply-errors": _apply_errors,

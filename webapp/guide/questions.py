@@ -82,8 +82,8 @@ RESIDENCE = Question(
     title_other=_l("Does the person live in Ballerup Kommune?"),
     summary=_l("Lives in Ballerup Kommune"),
     error_missing=_l("Select yes or no"),
-    hint=_l("It is the municipality where you live that decides on this offer."),
-    hint_other=_l("It is the municipality where the person lives that decides on this offer."),
+    hint=_l("As a rule, the municipality where you live decides on this offer."),
+    hint_other=_l("As a rule, the municipality where the person lives decides on this offer."),
     options=(Option("yes", _l("Yes")), Option("no", _l("No"))),
 )
 
@@ -167,10 +167,14 @@ SLUGS = {
 }
 
 
+def lives_elsewhere(answers):
+    return answers.get(RESIDENCE.key) == "no"
+
+
 def applicable(answers):
     """The questions that apply, given the answers so far: a person who does not
     live in Ballerup is sent to their own municipality after question 2."""
-    if answers.get(RESIDENCE.key) == "no":
+    if lives_elsewhere(answers):
         return QUESTIONS[:2]
     return QUESTIONS
 

@@ -16,7 +16,16 @@ from .forms import (
     KeepAliveForm,
     question_form,
 )
-from .questions import BY_KEY, QUESTIONS, SLUGS, applicable, first_unanswered, for_self, neighbours
+from .questions import (
+    BY_KEY,
+    QUESTIONS,
+    SLUGS,
+    applicable,
+    first_unanswered,
+    for_self,
+    lives_elsewhere,
+    neighbours,
+)
 from .statements import MILESTONES, finding_text
 
 add_slugs("question", SLUGS)
@@ -69,6 +78,8 @@ def _next_url(answers):
     missing = first_unanswered(answers)
     if missing:
         return url_for("guide.question", key=missing.key)
+    if lives_elsewhere(answers):
+        return url_for("guide.outside")
     return url_for("guide.check")
 
 
@@ -112,11 +123,23 @@ def needs_all_answers(view):
     @wraps(view)
     def guarded(**kwargs):
         answers = state.answers()
-        if not state.has_started() or first_unanswered(answers):
+        if not state.has_started() or first_unanswered(answers) or lives_elsewhere(answers):
             return redirect(_next_url(answers))
         return view(answers, **kwargs)
 
     return guarded
+
+
+@localized(bp, "/guide/anden-kommune", "/guide/other-municipality")
+def outside():
+    """The end of the guide for someone who does not live in Ballerup: no check page,
+    no result, but where to go instead."""
+    answers = state.answers()
+    if not lives_elsewhere(answers):
+        return redirect(_next_url(answers))
+    own = for_self(answers)
+    return render_template("guide/outside.html", back=url_for("guide.question", key="residence"),
+                           ends_on_moving=finding_text("ends_on_moving", own))
 
 
 @localized(bp, "/guide/tjek", "/guide/check", old="/guide/tjek")

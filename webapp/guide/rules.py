@@ -38,7 +38,6 @@ class Outcome(StrEnum):
     LIKELY = "likely"  # in the target group with a need the offer meets
     UNCLEAR = "unclear"  # not sure about the target group
     UNLIKELY = "unlikely"  # says no to the target group or to every need
-    ELSEWHERE = "elsewhere"  # lives in another municipality
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,7 @@ class Finding:
 
 
 def outcome(answers):
-    if answers.get("residence") == "no":
-        return Outcome.ELSEWHERE
+    """For a person who lives in Ballerup: the others leave the guide before a result."""
     if answers.get("target") == "no" or answers.get("needs") == ["none"]:
         return Outcome.UNLIKELY
     if answers.get("target") == "unsure":
@@ -59,9 +57,6 @@ def outcome(answers):
 
 def findings(answers):
     """What applies, in the order the result page shows it."""
-    if outcome(answers) is Outcome.ELSEWHERE:
-        return [Finding("own_municipality", APPLY), Finding("ends_on_moving", ENDING)]
-
     found = [Finding("individual_assessment", PRINCIPLES)]
     if answers["housing"] == "family":
         found.append(Finding("scope_family", SCOPE))

@@ -4,10 +4,6 @@ addressed to "you" or about "the person"."""
 from flask_babel import lazy_gettext as _l
 
 FINDINGS = {
-    "own_municipality": (
-        _l("Contact the municipality where you live. It decides on activity and social contact services for its own citizens."),
-        _l("Contact the municipality where the person lives. It decides on activity and social contact services for its own citizens."),
-    ),
     "ends_on_moving": (
         _l("If you already have an offer from Ballerup Kommune, it ends when you move to another municipality."),
         _l("If the person already has an offer from Ballerup Kommune, it ends when they move to another municipality."),
