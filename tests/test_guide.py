@@ -25,8 +25,8 @@ def test_a_question_shows_step_back_link_and_tools(client, get_page):
     soup = get_page("/da/guide/bopael")
     assert "Trin 2 af 7" in text_of(soup)
     assert soup.select_one("a.back-link")["href"] == "/da/guide/hvem"
-    buttons = [b.get_text(strip=True) for b in soup.select(".guide-tools button")]
-    assert buttons == ["Start forfra", "Afslut og ryd"]
+    tools = [b.get_text(strip=True) for b in soup.select(".guide-tools .button")]
+    assert tools == ["Start forfra", "Afslut og ryd"]
     assert soup.select_one("legend h1").get_text(strip=True) == "Bor du i Ballerup Kommune?"
 
 
@@ -216,11 +216,31 @@ def test_finish_and_clear_deletes_everything(client):
         assert "answers" not in session
 
 
-def test_start_again_clears_and_goes_to_the_first_question(client):
+def test_start_again_asks_first_and_no_goes_back_where_you_were(client, get_page):
+    answer_all(client)
+    link = get_page("/da/guide/bolig?return=check").select_one(".guide-tools a")
+    assert link["href"] == "/da/guide/forfra?back=/da/guide/bolig?return%3Dcheck"
+    soup = get_page(link["href"])
+    assert soup.h1.get_text(strip=True) == "Vil du starte forfra?"
+    assert soup.select_one("form[method=post]")["action"] == "/da/guide/forfra"
+    assert soup.find("a", string="Nej, gå tilbage")["href"] == "/da/guide/bolig?return=check"
+    assert client.get("/da/guide/tjek").status_code == 200  # asking deleted nothing
+
+
+def test_yes_to_start_again_clears_and_goes_to_the_first_question(client):
     answer_all(client)
     response = client.post("/da/guide/forfra")
     assert response.headers["Location"] == "/da/guide/hvem"
     assert client.get("/da/guide/tjek").status_code == 302
+
+
+@pytest.mark.parametrize("back", ["https://evil.example/", "//evil.example/da/guide/tjek",
+                                  "/\\evil.example", "/da/kontakt", "/en/guide/check",
+                                  "/da/guide/forfra", "javascript:alert(1)", ""])
+def test_the_way_back_from_start_again_only_leads_into_the_guide(client, get_page, back):
+    answer_all(client)
+    soup = get_page("/da/guide/forfra", query_string={"back": back})
+    assert soup.find("a", string="Nej, gå tilbage")["href"] == "/da/guide/tjek"
 
 
 def test_idle_answers_expire(client, get_page):

@@ -10,6 +10,7 @@ from browser_helpers import (
     ELSEWHERE,
     LANGS,
     OUTCOMES,
+    PHONE,
     RELATIVE,
     SELF,
     answer_quickly,
@@ -104,6 +105,12 @@ def _complaint_email(page, lang):
     page.locator("#mailto-link").wait_for()
 
 
+def _menu_open(page, lang):
+    page.set_viewport_size(PHONE["viewport"])
+    page.goto(url(lang, "who"))
+    page.locator(".site-header summary").click()
+
+
 def _cleared(page, lang):
     _answered(SELF, "check")(page, lang)
     page.locator(f".guide-tools form[action='{url(lang, 'finish')}'] button").click()
@@ -139,6 +146,8 @@ STATES = {
     "complaint-errors": _complaint_errors,
     "complaint-email": _complaint_email,
     "cleared": _cleared,
+    "restart-confirmation": _answered(SELF, "restart"),
+    "question-menu-open": _menu_open,
     "expired": _open("expired"),
     "not-found": _goto("/findes-ikke"),
 }

@@ -27,3 +27,54 @@ def test_a_no_to_ballerup_ends_the_guide_on_its_own_page(new_context, lang, size
     page.locator("main a.back-link").click()
     page.wait_for_url(ends_at(lang, "residence"))
     expect(page.locator("#answer-no")).to_be_checked()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_question_is_in_the_first_screen_and_the_menu_opens(
+        new_context, lang, javascript):
+    page = new_context(**PHONE, java_script_enabled=javascript).new_page()
+    page.goto(url(lang, "who"))
+    heading = page.locator("h1").bounding_box()
+    # Before the slim header the h1 started about 314 px down; the first option must show too.
+    assert heading["y"] < 240, heading
+    assert page.locator("label[for='answer-self']").bounding_box()["y"] < 667 - 50
+    menu = page.locator(".site-header summary")
+    expect(page.locator(".site-menu-panel a").first).to_be_hidden()
+    menu.tap()
+    expect(page.locator(".site-menu-panel a")).to_have_count(5)
+    page.locator(f".site-menu-panel a[href='{url(lang, 'deadlines')}']").tap()
+    page.wait_for_url(ends_at(lang, "deadlines"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_at_a_desk_the_menu_is_open_in_the_header(new_context, lang):
+    page = new_context(**DESKTOP).new_page()
+    page.goto(url(lang, "who"))
+    expect(page.locator(".site-header summary")).to_be_hidden()
+    expect(page.locator(".site-nav-wide a")).to_have_count(5)
+    for link in page.locator(".site-nav-wide a").all():
+        expect(link).to_be_visible()
+
+
+@pytest.mark.parametrize("size, javascript", [(PHONE, True), (DESKTOP, False)],
+                         ids=["375-js", "1280-no-js"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_again_asks_first(new_context, lang, size, javascript):
+    page = new_context(**size, java_script_enabled=javascript).new_page()
+    page.goto(url(lang, "who"))
+    choose(page, "who", "relative")
+    submit_question(page, "who")
+    page.wait_for_url(ends_at(lang, "residence"))
+    page.locator(".guide-tools a").click()
+    expect(page.locator("h1")).to_be_visible()
+    # "No" goes back to the same question, with the answers kept.
+    page.locator("main a.button-secondary").click()
+    page.wait_for_url(ends_at(lang, "residence"))
+    page.locator("main a.back-link").click()
+    expect(page.locator("#answer-relative")).to_be_checked()
+    # "Yes" deletes them and starts from the first question.
+    page.locator(".guide-tools a").click()
+    page.locator(f"main form[action='{url(lang, 'restart')}'] button").click()
+    page.wait_for_url(ends_at(lang, "who"))
+    expect(page.locator("input[name=answer]:checked")).to_have_count(0)

@@ -1,9 +1,11 @@
 from datetime import date
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
 
 from ..i18n import babel_locale
 from ..urls import add_slugs, localized
@@ -223,10 +225,32 @@ def email():
     return _render_email(kind, email_da, english, edited=True)
 
 
-@localized(bp, "/guide/forfra", "/guide/start-again", old="/guide/forfra", methods=["POST"])
+def guide_page(target):
+    """`target` if it is a page of the guide in this language (a path on this site),
+    else None: the confirmation page's "No" link may only lead back into the guide."""
+    parts = urlsplit(target or "")
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or "\\" in target:
+        return None
+    try:
+        endpoint, values = current_app.url_map.bind("localhost").match(parts.path, method="GET")
+    except HTTPException:
+        return None
+    if not endpoint.startswith("guide.") or endpoint == "guide.restart" or values["lang"] != g.lang:
+        return None
+    return target
+
+
+@localized(bp, "/guide/forfra", "/guide/start-again", old="/guide/forfra", reads=("back",),
+           methods=["GET", "POST"])
 def restart():
-    state.clear()
-    return redirect(url_for("guide.question", key=QUESTIONS[0].key))
+    """GET asks first (works without JavaScript); the form on that page POSTs to clear."""
+    if request.method == "POST":
+        state.clear()
+        return redirect(url_for("guide.question", key=QUESTIONS[0].key))
+    if not state.has_started():
+        return redirect(url_for("guide.start"))
+    back = guide_page(request.args.get("back")) or _next_url(state.answers())
+    return render_template("guide/restart.html", cancel=back)
 
 
 @localized(bp, "/guide/afslut", "/guide/finish", old="/guide/afslut", methods=["POST"])
