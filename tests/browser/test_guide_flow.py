@@ -3,7 +3,16 @@ early exit for someone outside Ballerup, the slim header on a phone, "Start agai
 asking first, the exclusive "None of these" and dates as three fields."""
 
 import pytest
-from browser_helpers import DESKTOP, ELSEWHERE, LANGS, PHONE, choose, submit_question
+from browser_helpers import (
+    DESKTOP,
+    ELSEWHERE,
+    LANGS,
+    PHONE,
+    SELF,
+    answer_quickly,
+    choose,
+    submit_question,
+)
 from playwright.sync_api import expect
 
 from tests.guide_helpers import ends_at, url
@@ -78,3 +87,24 @@ def test_start_again_asks_first(new_context, lang, size, javascript):
     page.locator(f"main form[action='{url(lang, 'restart')}'] button").click()
     page.wait_for_url(ends_at(lang, "who"))
     expect(page.locator("input[name=answer]:checked")).to_have_count(0)
+
+
+@SIZES
+@pytest.mark.parametrize("lang", LANGS)
+def test_none_of_these_and_the_other_boxes_untick_each_other(new_context, lang, size):
+    page = new_context(**size).new_page()
+    answer_quickly(page, lang, SELF, upto="needs")
+    page.goto(url(lang, "needs"))
+    divider = page.locator(".choice-divider")
+    expect(divider).to_have_text({"da": "eller", "en": "or"}[lang])
+    assert divider.bounding_box()["y"] < page.locator("#answer-none").bounding_box()["y"]
+    how = "tap" if size is PHONE else "click"
+    choose(page, "needs", ["social_skills", "social_contact"], how)
+    choose(page, "needs", "none", how)
+    expect(page.locator("input[name=answer]:checked")).to_have_count(1)
+    expect(page.locator("#answer-none")).to_be_checked()
+    choose(page, "needs", "support_care", how)
+    expect(page.locator("#answer-none")).not_to_be_checked()
+    expect(page.locator("#answer-support_care")).to_be_checked()
+    submit_question(page, "needs")
+    page.wait_for_url(ends_at(lang, "housing"))
