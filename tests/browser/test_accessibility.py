@@ -143,6 +143,7 @@ STATES = {
     "deadlines": _open("deadlines"),
     "deadlines-result": _open("deadlines", "?dato=2026-11-26"),
     "deadlines-error": _open("deadlines", "?dato=2026-02-30"),
+    "deadlines-missing-month": _open("deadlines", "?dato-dag=26&dato-maaned=&dato-aar=2026"),
     "complaint": _open("complaint"),
     "complaint-errors": _complaint_errors,
     "complaint-email": _complaint_email,

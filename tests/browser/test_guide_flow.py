@@ -108,3 +108,27 @@ def test_none_of_these_and_the_other_boxes_untick_each_other(new_context, lang, 
     expect(page.locator("#answer-support_care")).to_be_checked()
     submit_question(page, "needs")
     page.wait_for_url(ends_at(lang, "housing"))
+
+
+@SIZES
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_date_in_three_boxes_with_a_clear_error(new_context, lang, size):
+    page = new_context(**size).new_page()
+    page.goto(url(lang, "deadlines"))
+    page.fill("#dato-dag", "26")
+    page.fill("#dato-aar", "2026")
+    page.locator("main form button[type=submit]").click()
+    summary = page.locator(".error-summary a")
+    expect(summary).to_have_text({"da": "Datoen skal have en måned",
+                                  "en": "The date must include a month"}[lang])
+    summary.click()
+    assert page.evaluate("document.activeElement.id") == "dato-maaned"
+    expect(page.locator("#dato-dag")).to_have_value("26")
+    # The boxes sit side by side, also on a phone.
+    boxes = [page.locator(f"#dato-{part}").bounding_box() for part in ("dag", "maaned", "aar")]
+    assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"]
+    page.keyboard.type("11")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".deadline-date")).to_have_count(3)
+    href = page.locator(".deadline-list a").first.get_attribute("href")
+    assert href.endswith(".ics?dato=2026-11-26"), href
