@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from webapp.guide.questions import SLUGS  # noqa: E402
 from webapp.live_server import LiveServer  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -60,12 +61,14 @@ ANSWERS = {"who": "self", "residence": "yes", "target": "yes",
 DETAILS = {"name": "Åse Testesen", "phone": "12 34 56 78", "email": "aase@example.dk",
            "best_time": "Formiddag", "message": "Jeg vil gerne møde andre."}
 
-# page key: (label in the table, path, what shows that the page works without JS)
+# page key: (label in the table, path by language, what shows that the page works without JS)
 PAGES = {
-    "home": ("home", "/", "main h1"),
-    "question": ("question (who)", "/guide/who", "input[name=answer]"),
-    "result": ("result", "/guide/resultat", ".findings"),
-    "email": ("email page (LH: apply form*)", "/guide/ansoegning", "#mailto-link"),
+    "home": ("home", {"da": "/da/", "en": "/en/"}, "main h1"),
+    "question": ("question (who)", {"da": "/da/guide/hvem", "en": "/en/guide/who"},
+                 "input[name=answer]"),
+    "result": ("result", {"da": "/da/guide/resultat", "en": "/en/guide/result"}, ".findings"),
+    "email": ("email page (LH: apply form*)", {"da": "/da/guide/ansoegning", "en": "/en/guide/apply"},
+              "#mailto-link"),
 }
 
 
@@ -88,10 +91,10 @@ def _token(context, url):
 
 
 def answer_guide(context, base, lang):
-    token = _token(context, f"{base}/{lang}/guide/who")
+    token = _token(context, f"{base}{PAGES['question'][1][lang]}")
     for key, value in ANSWERS.items():
         response = context.request.post(
-            f"{base}/{lang}/guide/{key}", data=_form_body({"answer": value}, token),
+            f"{base}/{lang}/guide/{SLUGS[lang][key]}", data=_form_body({"answer": value}, token),
             max_redirects=0, headers={"Content-Type": "application/x-www-form-urlencoded"})
         if response.status != 302:
             raise RuntimeError(f"answering {key}: HTTP {response.status}")
@@ -126,14 +129,14 @@ class ByteCounter:
 def submit_details(page):
     for name, value in DETAILS.items():
         page.fill(f"#{name}", value)
-    page.locator("form[action$='/guide/ansoegning'] button[type=submit]").click()
+    page.locator("main form:has(#name) button[type=submit]").click()
     page.locator("#mailto-link").wait_for()
 
 
 def weigh(browser, base, lang, key):
     """(first view bytes, repeat view bytes, session cookie header) for one page."""
     _label, path, _selector = PAGES[key]
-    url = f"{base}/{lang}{path}"
+    url = f"{base}{path[lang]}"
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True,
                                   has_touch=True, device_scale_factor=2.625)
     try:
@@ -168,7 +171,7 @@ def works_without_js(browser, base, lang, key):
         page = context.new_page()
         if key in ("result", "email"):
             answer_guide(context, base, lang)
-        page.goto(f"{base}/{lang}{path}")
+        page.goto(f"{base}{path[lang]}")
         if key == "email":
             submit_details(page)
         return page.locator(selector).count() > 0
@@ -256,7 +259,7 @@ def main():
             if not executable:
                 row["lighthouse"] = "Lighthouse not installed"
                 continue
-            url = f"{site.url}/{row['lang']}{PAGES[row['key']][1]}"
+            url = f"{site.url}{PAGES[row['key']][1][row['lang']]}"
             row["lighthouse"] = run_lighthouse(executable, url, out_dir,
                                                f"{row['key']}-{row['lang']}", row["cookie"])
 

@@ -1,3 +1,4 @@
+import pytest
 from icalendar import Calendar
 
 from tests.conftest import text_of
@@ -14,7 +15,7 @@ def test_one_date_gives_all_three_deadlines(get_page):
 
 
 def test_the_english_page_gives_the_same_dates_in_english(get_page):
-    soup = get_page("/en/frister?dato=2026-11-26")
+    soup = get_page("/en/deadlines?dato=2026-11-26")
     assert soup.select_one(".deadline-date").get_text(strip=True) == "Wednesday, 13 January 2027"
 
 
@@ -23,17 +24,54 @@ def test_a_danish_written_date_is_understood(get_page):
     assert soup.select_one(".deadline-date").get_text(strip=True) == "onsdag den 13. januar 2027"
 
 
-def test_a_wrong_date_gets_a_message_and_the_input_is_kept(get_page):
-    soup = get_page("/da/frister?dato=31.02.2026")
+def test_the_date_is_three_boxes_and_the_calendar_links_keep_an_iso_date(get_page):
+    soup = get_page("/da/frister?dato-dag=26&dato-maaned=11&dato-aar=2026")
+    assert soup.select_one(".deadline-date").get_text(strip=True) == "onsdag den 13. januar 2027"
+    labels = [label.get_text(strip=True) for label in soup.select(".date-group label")]
+    assert labels == ["Dag", "Måned", "År"]
+    assert [i["value"] for i in soup.select(".date-group input")] == ["26", "11", "2026"]
+    links = [a["href"] for a in soup.select(".deadline-list a")]
+    assert links[0] == "/da/frister/svar.ics?dato=2026-11-26"
+    english = get_page("/en/deadlines?dato-dag=26&dato-maaned=11&dato-aar=2026")
+    assert [label.get_text(strip=True) for label in english.select(".date-group label")] == [
+        "Day", "Month", "Year"]
+    assert english.select(".deadline-list a")[1]["href"] == "/en/deadlines/comments.ics?dato=2026-11-26"
+
+
+@pytest.mark.parametrize("day, month, year, message, wrong", [
+    ("", "", "", "Skriv en dato", ["dag", "maaned", "aar"]),
+    ("", "11", "2026", "Datoen skal have en dag", ["dag"]),
+    ("26", "", "2026", "Datoen skal have en måned", ["maaned"]),
+    ("26", "11", "", "Datoen skal have et år", ["aar"]),
+    ("26", "", "", "Datoen skal have en måned og et år", ["maaned", "aar"]),
+    ("31", "2", "2026", "Datoen skal være en rigtig dato", ["dag"]),
+    ("x", "11", "2026", "Datoen skal være en rigtig dato", ["dag"]),
+    ("26", "13", "2026", "Måneden skal være et tal fra 1 til 12", ["maaned"]),
+    ("26", "11", "26", "Året skal have 4 cifre", ["aar"]),
+    ("26", "11", "1999", "Skriv en dato mellem år 2000 og 2100", ["aar"]),
+    ("1", "1", "2101", "Skriv en dato mellem år 2000 og 2100", ["aar"]),
+])
+def test_a_wrong_date_says_what_is_wrong_marks_that_box_and_keeps_the_input(
+        get_page, day, month, year, message, wrong):
+    soup = get_page(f"/da/frister?dato-dag={day}&dato-maaned={month}&dato-aar={year}")
     assert soup.title.get_text().startswith("Fejl:")
-    assert "Skriv en rigtig dato" in text_of(soup.select_one(".error-summary"))
-    assert soup.find("input", {"name": "dato"})["value"] == "31.02.2026"
+    link = soup.select_one(".error-summary a")
+    assert link.get_text(strip=True).startswith(message)
+    assert link["href"] == f"#dato-{wrong[0]}" and soup.find(id=f"dato-{wrong[0]}")
+    assert [i["name"][5:] for i in soup.select(".date-group input[aria-invalid=true]")] == wrong
+    assert [i["value"] for i in soup.select(".date-group input")] == [day, month, year]
     assert not soup.select(".deadline-date")
 
 
-def test_an_empty_date_asks_for_one(get_page):
-    soup = get_page("/en/frister?dato=")
-    assert "Enter a date" in text_of(soup.select_one(".error-summary"))
+def test_an_english_date_error_is_in_english(get_page):
+    soup = get_page("/en/deadlines?dato-dag=26&dato-maaned=&dato-aar=2026")
+    assert "The date must include a month" in text_of(soup.select_one(".error-summary"))
+
+
+def test_an_old_link_with_a_whole_date_fills_the_boxes(get_page):
+    soup = get_page("/da/frister?dato=31.02.2026")
+    assert [i["value"] for i in soup.select(".date-group input")] == ["31", "02", "2026"]
+    assert "rigtig dato" in text_of(soup.select_one(".error-summary"))
 
 
 def test_each_deadline_comes_as_a_calendar_file(client):

@@ -145,11 +145,29 @@ def test_an_emptied_email_text_gets_a_message_not_an_error(client):
 
 def test_the_complaint_email_goes_to_the_complaints_address(client):
     response = client.post("/da/klage", data={"name": "Åse", "phone": "12345678",
-                                              "decision_date": "1. november 2026",
+                                              "decision_date-dag": "1", "decision_date-maaned": "11",
+                                              "decision_date-aar": "2026",
                                               "message": "Jeg er uenig i antallet af dage."})
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
     scheme, path, query = parts(soup.find(id="mailto-link")["href"])
     assert path == "social-adm@balk.dk"
     assert "Jeg er uenig i antallet af dage." in query["body"][0]
-    assert "1. november 2026" in query["body"][0]
+    assert "1.11.2026" in query["body"][0]
+    # "Change your details" posts the date back whole; the form shows it in its three boxes.
+    form = soup.find("input", {"name": "action", "value": "edit"}).find_parent("form")
+    data = {i["name"]: i.get("value", "") for i in form.find_all("input")}
+    again = BeautifulSoup(client.post(form["action"], data=data).get_data(as_text=True), "html.parser")
+    assert [i["value"] for i in again.select(".date-group input")] == ["1", "11", "2026"]
     assert query["subject"][0].startswith("Klage over")
+
+
+def test_the_complaint_form_checks_an_optional_date_only_when_given(client):
+    data = {"name": "Åse", "phone": "12345678", "message": "Jeg er uenig."}
+    without = client.post("/da/klage", data=data).get_data(as_text=True)
+    assert 'id="mailto-link"' in without
+    soup = BeautifulSoup(client.post("/da/klage", data={
+        **data, "decision_date-dag": "30", "decision_date-maaned": "2"}).get_data(as_text=True),
+        "html.parser")
+    link = soup.select_one(".error-summary a")
+    assert link.get_text(strip=True) == "Datoen skal have et år"
+    assert link["href"] == "#decision_date-aar"

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import text_of
-from tests.guide_helpers import ANSWERS, DETAILS, answer_all, application_page
+from tests.guide_helpers import ANSWERS, DETAILS, answer_all, application_page, url
 
 
 def soup_of(response):
@@ -15,46 +15,62 @@ def soup_of(response):
 
 def test_each_question_posts_and_redirects_to_the_next(client):
     visited = answer_all(client)
-    assert visited == ["/da/guide/residence", "/da/guide/target", "/da/guide/needs",
-                       "/da/guide/housing", "/da/guide/timing", "/da/guide/transport",
+    assert visited == ["/da/guide/bopael", "/da/guide/maalgruppe", "/da/guide/behov",
+                       "/da/guide/bolig", "/da/guide/tidspunkt", "/da/guide/transport",
                        "/da/guide/tjek"]
 
 
 def test_a_question_shows_step_back_link_and_tools(client, get_page):
-    client.post("/da/guide/who", data={"answer": "self"})
-    soup = get_page("/da/guide/residence")
+    client.post("/da/guide/hvem", data={"answer": "self"})
+    soup = get_page("/da/guide/bopael")
     assert "Trin 2 af 7" in text_of(soup)
-    assert soup.select_one("a.back-link")["href"] == "/da/guide/who"
-    buttons = [b.get_text(strip=True) for b in soup.select(".guide-tools button")]
-    assert buttons == ["Start forfra", "Afslut og ryd"]
+    assert soup.select_one("a.back-link")["href"] == "/da/guide/hvem"
+    tools = [b.get_text(strip=True) for b in soup.select(".guide-tools .button")]
+    assert tools == ["Start forfra", "Afslut og ryd"]
     assert soup.select_one("legend h1").get_text(strip=True) == "Bor du i Ballerup Kommune?"
 
 
 def test_the_guide_speaks_about_the_person_when_applying_for_someone_else(client, get_page):
-    client.post("/da/guide/who", data={"answer": "guardian"})
-    assert get_page("/da/guide/residence").h1.get_text(strip=True) == "Bor personen i Ballerup Kommune?"
+    client.post("/da/guide/hvem", data={"answer": "guardian"})
+    assert get_page("/da/guide/bopael").h1.get_text(strip=True) == "Bor personen i Ballerup Kommune?"
 
 
 def test_an_earlier_answer_is_shown_when_going_back(client, get_page):
     answer_all(client)
-    soup = get_page("/da/guide/housing")
+    soup = get_page("/da/guide/bolig")
     assert soup.find("input", {"value": "own_home"}).has_attr("checked")
 
 
 def test_questions_cannot_be_skipped(client):
-    client.post("/da/guide/who", data={"answer": "self"})
-    response = client.get("/da/guide/timing")
-    assert response.headers["Location"] == "/da/guide/residence"
+    client.post("/da/guide/hvem", data={"answer": "self"})
+    response = client.get("/da/guide/tidspunkt")
+    assert response.headers["Location"] == "/da/guide/bopael"
 
 
-def test_a_non_resident_is_sent_to_their_own_municipality_after_two_questions(client, get_page):
-    visited = answer_all(client, answers={"who": "self", "residence": "no"})
-    assert visited[-1] == "/da/guide/tjek"
-    assert client.get("/da/guide/target").headers["Location"] == "/da/guide/tjek"
-    soup = get_page("/da/guide/resultat")
-    assert soup.h1.get_text(strip=True) == "Kontakt den kommune, du bor i"
-    assert "botilbud" in text_of(soup) and "flytter" in text_of(soup)
-    assert not soup.find("a", href="/da/guide/ansoegning")
+@pytest.mark.parametrize("lang, who, heading", [
+    ("da", "self", "Kontakt den kommune, du bor i"),
+    ("da", "guardian", "Kontakt den kommune, personen bor i"),
+    ("en", "self", "Contact the municipality where you live"),
+    ("en", "relative", "Contact the municipality where the person lives"),
+])
+def test_a_no_to_living_in_ballerup_ends_the_guide_at_once(client, get_page, lang, who, heading):
+    visited = answer_all(client, lang, answers={"who": who, "residence": "no"})
+    assert visited[-1] == url(lang, "outside")
+    soup = get_page(url(lang, "outside"))
+    assert soup.h1.get_text(strip=True) == heading
+    assert soup.select_one("a.back-link")["href"] == url(lang, "residence")
+    hrefs = {a["href"] for a in soup.select("main a")}
+    assert {"https://www.borger.dk/kommune", "tel:+4544773443"} <= hrefs
+    assert "botilbud" in text_of(soup)
+    # No check-your-answers page, no result and no application for them.
+    for page in ("target", "check", "result", "apply"):
+        assert client.get(url(lang, page)).headers["Location"] == url(lang, "outside")
+
+
+def test_the_other_municipality_page_needs_that_answer(client):
+    assert client.get(url("da", "outside")).headers["Location"] == url("da", "who")
+    answer_all(client)
+    assert client.get(url("da", "outside")).headers["Location"] == url("da", "check")
 
 
 @pytest.mark.parametrize("lang, prefix, message", [
@@ -62,8 +78,8 @@ def test_a_non_resident_is_sent_to_their_own_municipality_after_two_questions(cl
     ("en", "Error:", "Select yes or no"),
 ])
 def test_nothing_chosen_shows_the_error_summary_and_field_message(client, lang, prefix, message):
-    client.post(f"/{lang}/guide/who", data={"answer": "self"})
-    response = client.post(f"/{lang}/guide/residence", data={})
+    client.post(url(lang, "who"), data={"answer": "self"})
+    response = client.post(url(lang, "residence"), data={})
     assert response.status_code == 200
     soup = soup_of(response)
     assert soup.title.get_text().startswith(prefix)
@@ -75,7 +91,7 @@ def test_nothing_chosen_shows_the_error_summary_and_field_message(client, lang, 
 
 def test_none_of_these_cannot_be_combined_and_the_ticks_are_kept(client):
     answer_all(client, answers={"who": "self", "residence": "yes", "target": "yes"})
-    response = client.post("/da/guide/needs", data={"answer": ["social_skills", "none"]})
+    response = client.post("/da/guide/behov", data={"answer": ["social_skills", "none"]})
     soup = soup_of(response)
     assert "Ingen af disse" in soup.select_one(".error-summary").get_text()
     assert soup.find("input", {"value": "social_skills"}).has_attr("checked")
@@ -83,8 +99,8 @@ def test_none_of_these_cannot_be_combined_and_the_ticks_are_kept(client):
 
 
 def test_a_tampered_value_returns_to_the_question_with_a_message(client):
-    client.post("/da/guide/who", data={"answer": "self"})
-    response = client.post("/da/guide/residence", data={"answer": "maybe'><script>"})
+    client.post("/da/guide/hvem", data={"answer": "self"})
+    response = client.post("/da/guide/bopael", data={"answer": "maybe'><script>"})
     assert response.status_code == 200
     assert "Vælg en af mulighederne" in text_of(soup_of(response))
 
@@ -94,8 +110,8 @@ def test_an_unreadable_stored_answer_is_asked_again(client):
     with client.session_transaction() as session:
         session["answers"] = {**session["answers"], "housing": "castle"}
     response = client.get("/da/guide/tjek")
-    assert response.headers["Location"] == "/da/guide/housing"
-    assert "kunne ikke læse et af dine svar" in text_of(soup_of(client.get("/da/guide/housing")))
+    assert response.headers["Location"] == "/da/guide/bolig"
+    assert "kunne ikke læse et af dine svar" in text_of(soup_of(client.get("/da/guide/bolig")))
 
 
 def test_check_page_lists_every_answer_with_a_change_link(client, get_page):
@@ -103,25 +119,25 @@ def test_check_page_lists_every_answer_with_a_change_link(client, get_page):
     soup = get_page("/da/guide/tjek")
     links = [a["href"] for a in soup.select(".summary-action a")]
     assert len(links) == 7
-    assert links[4] == "/da/guide/housing?return=check"
+    assert links[4] == "/da/guide/bolig?return=check"
 
 
 def test_changing_an_answer_from_the_check_page_returns_there(client):
     answer_all(client)
-    response = client.post("/da/guide/housing", data={"answer": "family", "return": "check"})
+    response = client.post("/da/guide/bolig", data={"answer": "family", "return": "check"})
     assert response.headers["Location"] == "/da/guide/tjek"
 
 
 def test_changing_who_it_is_for_keeps_the_other_answers(client):
     answer_all(client)
-    client.post("/da/guide/who", data={"answer": "relative", "return": "check"})
+    client.post("/da/guide/hvem", data={"answer": "relative", "return": "check"})
     with client.session_transaction() as session:
         assert session["answers"]["housing"] == "own_home"
 
 
 def test_switching_language_keeps_the_answers(client, get_page):
     answer_all(client)
-    soup = get_page("/en/guide/tjek")
+    soup = get_page("/en/guide/check")
     assert "In my own home" in text_of(soup)
 
 
@@ -156,21 +172,21 @@ def test_result_gives_the_real_date_of_the_latest_answer(client, get_page, monke
 
 
 def test_result_needs_every_answer(client):
-    client.post("/da/guide/who", data={"answer": "self"})
-    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/residence"
+    client.post("/da/guide/hvem", data={"answer": "self"})
+    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/bopael"
 
 
 def test_guide_pages_are_never_cached(client):
     answer_all(client)
-    for url in ("/da/guide/who", "/da/guide/tjek", "/da/guide/resultat"):
-        assert client.get(url).headers["Cache-Control"] == "no-store"
+    for path in ("/da/guide/hvem", "/da/guide/tjek", "/da/guide/resultat"):
+        assert client.get(path).headers["Cache-Control"] == "no-store"
     assert application_page(client).headers["Cache-Control"] == "no-store"
 
 
 def test_answers_live_only_in_the_signed_cookie_and_never_in_urls(client):
     visited = answer_all(client, answers={**ANSWERS, "target": "unsure"})
-    for url in visited:
-        assert "?" not in url
+    for path in visited:
+        assert "?" not in path
     cookie = client.get_cookie("guide")
     assert cookie is not None and "unsure" not in cookie.value  # signed, compressed, not plain
 
@@ -199,16 +215,36 @@ def test_finish_and_clear_deletes_everything(client):
     response = client.post("/da/guide/afslut")
     assert response.headers["Location"] == "/da/guide/ryddet"
     assert "cookies" in response.headers["Clear-Site-Data"]
-    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/who"
+    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/hvem"
     with client.session_transaction() as session:
         assert "answers" not in session
 
 
-def test_start_again_clears_and_goes_to_the_first_question(client):
+def test_start_again_asks_first_and_no_goes_back_where_you_were(client, get_page):
+    answer_all(client)
+    link = get_page("/da/guide/bolig?return=check").select_one(".guide-tools a")
+    assert link["href"] == "/da/guide/forfra?back=/da/guide/bolig?return%3Dcheck"
+    soup = get_page(link["href"])
+    assert soup.h1.get_text(strip=True) == "Vil du starte forfra?"
+    assert soup.select_one("form[method=post]")["action"] == "/da/guide/forfra"
+    assert soup.find("a", string="Nej, gå tilbage")["href"] == "/da/guide/bolig?return=check"
+    assert client.get("/da/guide/tjek").status_code == 200  # asking deleted nothing
+
+
+def test_yes_to_start_again_clears_and_goes_to_the_first_question(client):
     answer_all(client)
     response = client.post("/da/guide/forfra")
-    assert response.headers["Location"] == "/da/guide/who"
+    assert response.headers["Location"] == "/da/guide/hvem"
     assert client.get("/da/guide/tjek").status_code == 302
+
+
+@pytest.mark.parametrize("back", ["https://evil.example/", "//evil.example/da/guide/tjek",
+                                  "/\\evil.example", "/da/kontakt", "/en/guide/check",
+                                  "/da/guide/forfra", "javascript:alert(1)", ""])
+def test_the_way_back_from_start_again_only_leads_into_the_guide(client, get_page, back):
+    answer_all(client)
+    soup = get_page("/da/guide/forfra", query_string={"back": back})
+    assert soup.find("a", string="Nej, gå tilbage")["href"] == "/da/guide/tjek"
 
 
 def test_idle_answers_expire(client, get_page):

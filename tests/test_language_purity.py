@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import crawl
-from tests.guide_helpers import ANSWERS, answer_all
+from tests.guide_helpers import ANSWERS, answer_all, url
 
 # Common words that only one of the two languages uses.
 GIVEAWAYS = {
@@ -25,27 +25,26 @@ def visible_text(html, lang):
 
 def guide_urls(client, lang):
     answer_all(client, lang, {**ANSWERS, "who": "relative"})
-    return [f"/{lang}/guide/{key}" for key in ANSWERS] + [
-        f"/{lang}/guide/tjek", f"/{lang}/guide/resultat", f"/{lang}/guide/ansoegning"]
+    return [url(lang, name) for name in [*ANSWERS, "check", "result", "apply"]]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_every_page_speaks_one_language(client, lang):
-    urls = [url for url, response in crawl(client, f"/{lang}/").items()
-            if response.mimetype == "text/html" and url.startswith(f"/{lang}/")]
-    urls += guide_urls(client, lang) + [f"/{lang}/frister?dato=2026-11-26", f"/{lang}/frister?dato=x"]
-    for url in urls:
-        text = visible_text(client.get(url).get_data(as_text=True), lang)
+    urls = [path for path, response in crawl(client, f"/{lang}/").items()
+            if response.mimetype == "text/html" and path.startswith(f"/{lang}/")]
+    urls += guide_urls(client, lang) + [url(lang, "deadlines") + "?dato=2026-11-26", url(lang, "deadlines") + "?dato=x"]
+    for path in urls:
+        text = visible_text(client.get(path).get_data(as_text=True), lang)
         found = GIVEAWAYS[lang].findall(text)
-        assert not found, f"{url}: {found[:5]} in {text[:200]}"
+        assert not found, f"{path}: {found[:5]} in {text[:200]}"
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_error_messages_speak_the_pages_language(client, lang):
     answer_all(client, lang)
-    pages = [client.post(f"/{lang}/guide/needs", data={}),
-             client.post(f"/{lang}/guide/ansoegning", data={"email": "x"}),
-             client.post(f"/{lang}/klage", data={})]
+    pages = [client.post(url(lang, "needs"), data={}),
+             client.post(url(lang, "apply"), data={"email": "x"}),
+             client.post(url(lang, "complaint"), data={})]
     for response in pages:
         found = GIVEAWAYS[lang].findall(visible_text(response.get_data(as_text=True), lang))
         assert not found, found[:5]

@@ -19,15 +19,9 @@ def keys(**changes):
     ({"target": "no"}, Outcome.UNLIKELY),
     ({"needs": ["none"]}, Outcome.UNLIKELY),
     ({"target": "unsure", "needs": ["none"]}, Outcome.UNLIKELY),
-    ({"residence": "no"}, Outcome.ELSEWHERE),
 ])
 def test_outcome(changes, expected):
     assert rules.outcome({**BASE, **changes}) is expected
-
-
-def test_someone_in_another_municipality_is_sent_there_told_of_the_botilbud_exception_and_moving():
-    assert [f.key for f in rules.findings({"who": "self", "residence": "no"})] == [
-        "placed_elsewhere", "ends_on_moving"]
 
 
 @pytest.mark.parametrize("housing, scope", [

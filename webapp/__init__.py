@@ -11,7 +11,7 @@ from flask_compress import Compress
 from flask_wtf.csrf import generate_csrf
 from whitenoise import WhiteNoise
 
-from . import content, errors, i18n, security
+from . import content, errors, i18n, security, urls
 from .config import CONFIGS, ROOT
 
 STATIC_BUILD = ROOT / "static" / "build"
@@ -46,9 +46,11 @@ def create_app(config=None):
     from .guide import bp as guide_bp
     from .pages import bp as pages_bp
 
+    urls.init_app(app)
     app.register_blueprint(pages_bp)
     app.register_blueprint(guide_bp)
     app.add_url_rule("/healthz", "healthz", _healthz)
+    urls.register_old_paths(app)
     return app
 
 

@@ -20,6 +20,20 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // "None of these": ticking it unticks the other boxes, and ticking another unticks it.
+  // The server still refuses the two together, for browsers without this file.
+  document.querySelectorAll("input[data-exclusive]").forEach(function (none) {
+    var boxes = none.form.querySelectorAll("input[type=checkbox][name='" + none.name + "']");
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (!box.checked) { return; }
+        boxes.forEach(function (other) {
+          if (other !== box && (box === none || other === none)) { other.checked = false; }
+        });
+      });
+    });
+  });
+
   // Characters left in a text area.
   document.querySelectorAll("[data-count-for]").forEach(function (counter) {
     var field = document.getElementById(counter.dataset.countFor);

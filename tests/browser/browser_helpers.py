@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from flask_babel import force_locale
 
+from tests.guide_helpers import ends_at, url
 from webapp.guide.questions import BY_KEY, applicable
 
 LANGS = ("da", "en")
@@ -28,8 +29,9 @@ OUTCOMES = {
     "likely": SELF,
     "unclear": {**SELF, "target": "unsure"},
     "unlikely": {**SELF, "needs": ["none"]},
-    "elsewhere": {"who": "guardian", "residence": "no"},
 }
+# Lives in another municipality: the guide ends after the second question.
+ELSEWHERE = {"who": "guardian", "residence": "no"}
 
 DETAILS = {"name": "Åse Testesen", "phone": "12 34 56 78", "email": "aase@example.dk",
            "best_time": "Formiddag", "message": "Jeg vil gerne møde andre & lave noget #sammen?"}
@@ -46,8 +48,12 @@ def steps(answers):
     return [q.key for q in applicable(answers)]
 
 
+def page_language(page):
+    return re.search(r"//[^/]+/(da|en)/", page.url).group(1)
+
+
 def question_form(page, key):
-    return page.locator(f"form[action$='/guide/{key}']")
+    return page.locator(f"form[action='{url(page_language(page), key)}']")
 
 
 def submit_question(page, key, how="click"):
@@ -69,10 +75,10 @@ def answer_in_browser(page, lang, answers, how="click", start=True):
         page.goto(f"/{lang}/guide/")
         getattr(page.locator("main a.button-start"), how)()
     for key in steps(answers):
-        page.wait_for_url(re.compile(rf"/{lang}/guide/{key}$"))
+        page.wait_for_url(ends_at(lang, key))
         choose(page, key, answers[key], how)
         submit_question(page, key, how)
-    page.wait_for_url(re.compile(rf"/{lang}/guide/tjek$"))
+    page.wait_for_url(ends_at(lang, "check"))
 
 
 def fill_details(page, answers, details=DETAILS, how="click"):
@@ -81,7 +87,8 @@ def fill_details(page, answers, details=DETAILS, how="click"):
         page.fill("#applicant_name", APPLICANT)
     for field in ("phone", "email", "best_time", "message"):
         page.fill(f"#{field}", details[field])
-    getattr(page.locator("form[action$='/guide/ansoegning'] button[type=submit]"), how)()
+    apply_url = url(page_language(page), "apply")
+    getattr(page.locator(f"form[action='{apply_url}'] button[type=submit]"), how)()
 
 
 def journey_to_email(page, lang, answers=SELF, how="click"):
@@ -91,10 +98,10 @@ def journey_to_email(page, lang, answers=SELF, how="click"):
     page.wait_for_url(re.compile(rf"/{lang}/guide/$"))
     getattr(page.locator("main a.button-start"), how)()
     answer_in_browser(page, lang, answers, how, start=False)
-    getattr(page.locator("main a[href$='/guide/resultat']"), how)()
-    page.wait_for_url(re.compile(rf"/{lang}/guide/resultat$"))
-    getattr(page.locator("main a[href$='/guide/ansoegning']"), how)()
-    page.wait_for_url(re.compile(rf"/{lang}/guide/ansoegning$"))
+    getattr(page.locator(f"main a[href='{url(lang, 'result')}']"), how)()
+    page.wait_for_url(ends_at(lang, "result"))
+    getattr(page.locator(f"main a[href='{url(lang, 'apply')}']"), how)()
+    page.wait_for_url(ends_at(lang, "apply"))
     fill_details(page, answers, how=how)
     page.locator("#mailto-link").wait_for()
 
@@ -122,11 +129,11 @@ def post_form(page, url, fields, token=None):
 
 def answer_quickly(page, lang, answers, upto=None):
     """Save answers in the session without rendering each page; stop before `upto`."""
-    token = csrf_token(page, f"/{lang}/guide/who")
+    token = csrf_token(page, url(lang, "who"))
     for key in steps(answers):
         if key == upto:
             break
-        response = post_form(page, f"/{lang}/guide/{key}", {"answer": answers[key]}, token)
+        response = post_form(page, url(lang, key), {"answer": answers[key]}, token)
         assert response.status == 302, (key, response.status)
 
 

@@ -2,23 +2,25 @@
 axe-core (WCAG 2.2 A/AA) finds nothing, no sideways scrolling at 320 px, still
 readable at 200% zoom, and the keyboard focus is always visible."""
 
-import re
 
 import pytest
 from browser_helpers import (
     DESKTOP,
     DETAILS,
+    ELSEWHERE,
     LANGS,
     OUTCOMES,
+    PHONE,
     RELATIVE,
     SELF,
     answer_quickly,
     axe_violations,
-    choose,
     fill_details,
     steps,
     submit_question,
 )
+
+from tests.guide_helpers import ends_at, url
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +32,15 @@ def _goto(path):
     return lambda page, lang: page.goto(f"/{lang}{path}")
 
 
+def _open(name, query=""):
+    """A page by its name in tests/guide_helpers.py PATHS."""
+    return lambda page, lang: page.goto(url(lang, name) + query)
+
+
 def _question(key, error=False):
     def setup(page, lang):
         answer_quickly(page, lang, SELF, upto=key)
-        page.goto(f"/{lang}/guide/{key}")
+        page.goto(url(lang, key))
         if error:
             submit_question(page, key)
             page.locator(".error-summary").wait_for()
@@ -42,29 +49,31 @@ def _question(key, error=False):
 
 def _needs_none_with_others(page, lang):
     answer_quickly(page, lang, SELF, upto="needs")
-    page.goto(f"/{lang}/guide/needs")
-    choose(page, "needs", ["social_skills", "none"])
+    page.goto(url(lang, "needs"))
+    # As without JavaScript (which would untick one of them): both ticked.
+    page.evaluate("""() => { for (const value of ["social_skills", "none"])
+                               document.getElementById("answer-" + value).checked = true; }""")
     submit_question(page, "needs")
     page.locator(".error-summary").wait_for()
 
 
-def _answered(answers, path):
+def _answered(answers, name):
     def setup(page, lang):
         answer_quickly(page, lang, answers)
-        page.goto(f"/{lang}{path}")
+        page.goto(url(lang, name))
     return setup
 
 
 def _apply_errors(page, lang):
-    _answered(RELATIVE, "/guide/ansoegning")(page, lang)
+    _answered(RELATIVE, "apply")(page, lang)
     page.fill("#email", "not-an-address")
-    page.locator("form[action$='/guide/ansoegning'] button[type=submit]").click()
+    page.locator(f"form[action='{url(lang, 'apply')}'] button[type=submit]").click()
     page.locator(".error-summary").wait_for()
 
 
 def _email(answers=SELF):
     def setup(page, lang):
-        _answered(answers, "/guide/ansoegning")(page, lang)
+        _answered(answers, "apply")(page, lang)
         fill_details(page, answers)
         page.locator("#mailto-link").wait_for()
     return setup
@@ -83,55 +92,65 @@ def _email_empty(page, lang):
 
 
 def _complaint_errors(page, lang):
-    page.goto(f"/{lang}/klage")
-    page.locator("form[action$='/klage'] button[type=submit]").click()
+    page.goto(url(lang, "complaint"))
+    page.locator(f"form[action='{url(lang, 'complaint')}'] button[type=submit]").click()
     page.locator(".error-summary").wait_for()
 
 
 def _complaint_email(page, lang):
-    page.goto(f"/{lang}/klage")
+    page.goto(url(lang, "complaint"))
     page.fill("#name", DETAILS["name"])
     page.fill("#phone", DETAILS["phone"])
     page.fill("#message", "Jeg er uenig i, at jeg kun får 1 dag om ugen.")
-    page.locator("form[action$='/klage'] button[type=submit]").click()
+    page.locator(f"form[action='{url(lang, 'complaint')}'] button[type=submit]").click()
     page.locator("#mailto-link").wait_for()
 
 
+def _menu_open(page, lang):
+    page.set_viewport_size(PHONE["viewport"])
+    page.goto(url(lang, "who"))
+    page.locator(".site-header summary").click()
+
+
 def _cleared(page, lang):
-    _answered(SELF, "/guide/tjek")(page, lang)
-    page.locator(".guide-tools form[action$='/guide/afslut'] button").click()
-    page.wait_for_url(re.compile(rf"/{lang}/guide/ryddet$"))
+    _answered(SELF, "check")(page, lang)
+    page.locator(f".guide-tools form[action='{url(lang, 'finish')}'] button").click()
+    page.wait_for_url(ends_at(lang, "cleared"))
 
 
 STATES = {
     "home": _goto("/"),
-    "service-level": _goto("/serviceniveau/"),
-    **{f"topic-{topic}": _goto(f"/serviceniveau/{topic}") for topic in TOPICS},
-    "contact": _goto("/kontakt"),
-    "accessibility-statement": _goto("/tilgaengelighed"),
-    "privacy": _goto("/privatliv"),
+    "service-level": _open("service_level"),
+    **{f"topic-{topic}": _open("service_level", topic) for topic in TOPICS},
+    "contact": _open("contact"),
+    "accessibility-statement": _open("accessibility"),
+    "privacy": _open("privacy"),
     "guide-start": _goto("/guide/"),
     **{f"question-{key}": _question(key) for key in steps(SELF)},
     **{f"question-{key}-error": _question(key, error=True) for key in steps(SELF)},
     "question-needs-none-with-others": _needs_none_with_others,
-    "check": _answered(SELF, "/guide/tjek"),
-    **{f"result-{outcome}": _answered(answers, "/guide/resultat")
+    "check": _answered(SELF, "check"),
+    **{f"result-{outcome}": _answered(answers, "result")
        for outcome, answers in OUTCOMES.items()},
-    "apply": _answered(SELF, "/guide/ansoegning"),
-    "apply-someone-else": _answered(RELATIVE, "/guide/ansoegning"),
+    "outside": _answered(ELSEWHERE, "outside"),
+    "apply": _answered(SELF, "apply"),
+    "apply-someone-else": _answered(RELATIVE, "apply"),
     "apply-errors": _apply_errors,
     "email": _email(),
     "email-someone-else": _email(RELATIVE),
     "email-edited": _email_edited,
     "email-empty-error": _email_empty,
-    "deadlines": _goto("/frister"),
-    "deadlines-result": _goto("/frister?dato=2026-11-26"),
-    "deadlines-error": _goto("/frister?dato=2026-02-30"),
-    "complaint": _goto("/klage"),
+    "deadlines": _open("deadlines"),
+    "deadlines-result": _open("deadlines", "?dato=2026-11-26"),
+    "deadlines-error": _open("deadlines", "?dato=2026-02-30"),
+    "deadlines-missing-month": _open("deadlines", "?dato-dag=26&dato-maaned=&dato-aar=2026"),
+    "complaint": _open("complaint"),
     "complaint-errors": _complaint_errors,
     "complaint-email": _complaint_email,
     "cleared": _cleared,
-    "expired": _goto("/guide/udloebet"),
+    "restart-confirmation": _answered(SELF, "restart"),
+    "question-menu-open": _menu_open,
+    "expired": _open("expired"),
     "not-found": _goto("/findes-ikke"),
 }
 

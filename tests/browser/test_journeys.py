@@ -28,6 +28,7 @@ from browser_helpers import (
 )
 from playwright.sync_api import expect
 
+from tests.guide_helpers import ends_at, url
 from webapp.guide.questions import BY_KEY
 
 pytestmark = pytest.mark.browser
@@ -95,7 +96,7 @@ def test_keyboard_only_from_home_to_email(new_context, lang):
     tab_to(page, "main a.button-start")
     keys.press("Enter")
     for key in steps(SELF):
-        page.wait_for_url(re.compile(rf"/{lang}/guide/{key}$"))
+        page.wait_for_url(ends_at(lang, key))
         values = SELF[key] if isinstance(SELF[key], list) else [SELF[key]]
         first = BY_KEY[key].options[0].value
         if BY_KEY[key].multiple:
@@ -110,19 +111,19 @@ def test_keyboard_only_from_home_to_email(new_context, lang):
             for _ in range(order.index(values[0])):
                 keys.press("ArrowDown")
         expect(page.locator(f"#answer-{values[0]}")).to_be_checked()
-        tab_to(page, f"form[action$='/guide/{key}'] button[type=submit]")
+        tab_to(page, f"form[action='{url(lang, key)}'] button[type=submit]")
         keys.press("Enter")
-    page.wait_for_url(re.compile(rf"/{lang}/guide/tjek$"))
-    tab_to(page, "main a[href$='/guide/resultat']")
+    page.wait_for_url(ends_at(lang, "check"))
+    tab_to(page, f"main a[href='{url(lang, 'result')}']")
     keys.press("Enter")
-    page.wait_for_url(re.compile(rf"/{lang}/guide/resultat$"))
-    tab_to(page, "main a[href$='/guide/ansoegning']")
+    page.wait_for_url(ends_at(lang, "result"))
+    tab_to(page, f"main a[href='{url(lang, 'apply')}']")
     keys.press("Enter")
-    page.wait_for_url(re.compile(rf"/{lang}/guide/ansoegning$"))
+    page.wait_for_url(ends_at(lang, "apply"))
     for field in ("name", "phone", "email", "best_time", "message"):
         tab_to(page, f"#{field}")
         keys.type(DETAILS[field])
-    tab_to(page, "form[action$='/guide/ansoegning'] button[type=submit]")
+    tab_to(page, f"form[action='{url(lang, 'apply')}'] button[type=submit]")
     keys.press("Enter")
     page.locator("#mailto-link").wait_for()
     check_email_page(page, lang, SELF)
@@ -134,27 +135,27 @@ def test_keyboard_only_from_home_to_email(new_context, lang):
 def test_switch_language_in_the_middle_keeps_answers(live_server, new_context, lang):
     other = "en" if lang == "da" else "da"
     page = new_context(**DESKTOP).new_page()
-    page.goto(f"/{lang}/guide/who")
+    page.goto(url(lang, "who"))
     for key in ("who", "residence", "target"):
         choose(page, key, SELF[key])
         submit_question(page, key)
-    page.wait_for_url(re.compile(rf"/{lang}/guide/needs$"))
+    page.wait_for_url(ends_at(lang, "needs"))
     page.locator("main a.back-link").click()
-    page.wait_for_url(re.compile(rf"/{lang}/guide/target$"))
+    page.wait_for_url(ends_at(lang, "target"))
 
     page.locator("nav.language-switch a").click()
-    page.wait_for_url(re.compile(rf"/{other}/guide/target$"))
+    page.wait_for_url(ends_at(other, "target"))
     assert page.locator("html").get_attribute("lang") == other
     expect(page.locator("h1")).to_have_text(question_title(live_server.app, other, "target"))
     expect(page.locator("#answer-yes")).to_be_checked()
 
     submit_question(page, "target")
-    page.wait_for_url(re.compile(rf"/{other}/guide/needs$"))
+    page.wait_for_url(ends_at(other, "needs"))
     for key in steps(SELF)[3:]:
-        page.wait_for_url(re.compile(rf"/{other}/guide/{key}$"))
+        page.wait_for_url(ends_at(other, key))
         choose(page, key, SELF[key])
         submit_question(page, key)
-    page.wait_for_url(re.compile(rf"/{other}/guide/tjek$"))
+    page.wait_for_url(ends_at(other, "check"))
     rows = page.locator(".summary-list .summary-row")
     expect(rows).to_have_count(len(steps(SELF)))
     myself = text(live_server.app, other, BY_KEY["who"].options[0].label)
@@ -164,7 +165,7 @@ def test_switch_language_in_the_middle_keeps_answers(live_server, new_context, l
 @pytest.mark.parametrize("lang", LANGS)
 def test_error_state_and_recovery(live_server, new_context, lang):
     page = new_context(**DESKTOP).new_page()
-    page.goto(f"/{lang}/guide/who")
+    page.goto(url(lang, "who"))
     submit_question(page, "who")
 
     summary = page.locator(".error-summary")
@@ -182,7 +183,7 @@ def test_error_state_and_recovery(live_server, new_context, lang):
     # Recovery: choose, continue, and the error is gone.
     choose(page, "who", "self")
     submit_question(page, "who")
-    page.wait_for_url(re.compile(rf"/{lang}/guide/residence$"))
+    page.wait_for_url(ends_at(lang, "residence"))
     expect(page.locator(".error-summary")).to_have_count(0)
     assert not page.title().startswith(ERROR_PREFIX[lang])
 
@@ -191,9 +192,9 @@ def test_error_state_and_recovery(live_server, new_context, lang):
 def test_apply_form_errors_keep_the_input(new_context, lang):
     page = new_context(**DESKTOP).new_page()
     answer_quickly(page, lang, SELF)
-    page.goto(f"/{lang}/guide/ansoegning")
+    page.goto(url(lang, "apply"))
     page.fill("#best_time", "Kl. 9-12")
-    page.locator("form[action$='/guide/ansoegning'] button[type=submit]").click()
+    page.locator(f"form[action='{url(lang, 'apply')}'] button[type=submit]").click()
     expect(page.locator(".error-summary")).to_be_visible()
     assert page.title().startswith(ERROR_PREFIX[lang] + " "), page.title()
     hrefs = page.locator(".error-summary a").evaluate_all("links => links.map(a => a.hash)")
@@ -211,7 +212,7 @@ def test_copy_button_copies_the_exact_text(new_context, lang):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     answer_quickly(page, lang, SELF)
-    page.goto(f"/{lang}/guide/ansoegning")
+    page.goto(url(lang, "apply"))
     fill_details(page, SELF)
     body = page.locator("#body")
     # The citizen may change the text first: the copy is of what is in the box.
@@ -228,7 +229,7 @@ def test_copy_button_copies_the_exact_text(new_context, lang):
 def test_print_shows_the_result_without_navigation(new_context, lang):
     page = new_context(**DESKTOP).new_page()
     answer_quickly(page, lang, SELF)
-    page.goto(f"/{lang}/guide/resultat")
+    page.goto(url(lang, "result"))
     page.emulate_media(media="print")
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator(".findings")).to_be_visible()
@@ -242,10 +243,10 @@ def _guide_started(browser, server, lang, **options):
     """A new context on `server` with the first question answered; returns its page."""
     context = browser.new_context(base_url=server.url, **DESKTOP, **options)
     page = context.new_page()
-    page.goto(f"/{lang}/guide/who")
+    page.goto(url(lang, "who"))
     choose(page, "who", "self")
     submit_question(page, "who")
-    page.wait_for_url(re.compile(rf"/{lang}/guide/residence$"))
+    page.wait_for_url(ends_at(lang, "residence"))
     return page
 
 
@@ -274,8 +275,8 @@ def test_idle_warning_can_be_extended(browser, short_expiry_server):
                 expect(dialog).to_be_hidden()
         for lang, page in pages.items():
             page.wait_for_timeout(1000)
-            assert page.url.endswith(f"/{lang}/guide/residence")
-            page.goto(f"/{lang}/guide/who")
+            assert page.url.endswith(url(lang, "residence"))
+            page.goto(url(lang, "who"))
             expect(page.locator("#answer-self")).to_be_checked()
     finally:
         for page in pages.values():
@@ -293,16 +294,16 @@ def test_idle_expiry_clears_the_answers(browser, short_expiry_server):
         for page in with_js.values():
             expect(page.locator("#timeout-dialog")).to_be_visible(timeout=7000)
         for lang, page in with_js.items():
-            page.wait_for_url(re.compile(rf"/{lang}/guide/udloebet$"), timeout=12000)
+            page.wait_for_url(ends_at(lang, "expired"), timeout=12000)
             expect(page.locator("main a.button-primary[href$='/guide/']")).to_be_visible()
         # 8 s after the last request (and a second for the clock's rounding).
         time.sleep(max(0, last_activity + 9 - time.monotonic()))
         for lang, page in without_js.items():
             page.reload()
-            page.wait_for_url(re.compile(rf"/{lang}/guide/udloebet$"))
+            page.wait_for_url(ends_at(lang, "expired"))
             expect(page.locator("h1")).to_have_text(with_js[lang].locator("h1").inner_text())
         for lang, page in [*with_js.items(), *without_js.items()]:
-            page.goto(f"/{lang}/guide/who")
+            page.goto(url(lang, "who"))
             expect(page.locator("input[name=answer]:checked")).to_have_count(0)
             assert not [c for c in page.context.cookies() if "answers" in c["value"]]
     finally:

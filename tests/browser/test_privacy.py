@@ -1,7 +1,6 @@
 """Privacy as the browser sees it: nothing leaves the site, and after "Finish and
 clear" the Back button brings back no answers and no personal details."""
 
-import re
 from urllib.parse import quote, quote_plus
 
 import pytest
@@ -17,6 +16,8 @@ from browser_helpers import (
     journey_to_email,
 )
 from playwright.sync_api import Error as PlaywrightError
+
+from tests.guide_helpers import ends_at, url
 
 pytestmark = pytest.mark.browser
 
@@ -34,16 +35,16 @@ def test_the_journey_makes_no_request_outside_the_site(live_server, new_context,
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     journey_to_email(page, lang, RELATIVE)
-    page.goto(f"/{lang}/frister?dato=2026-11-26")
-    page.goto(f"/{lang}/serviceniveau/costs-and-transport")
+    page.goto(url(lang, "deadlines") + "?dato=2026-11-26")
+    page.goto(url(lang, "service_level") + "costs-and-transport")
 
     assert requests, "no requests were recorded"
-    outside = [url for url in requests
-               if not url.startswith(live_server.url + "/") and not url.startswith("data:")]
+    outside = [address for address in requests
+               if not address.startswith(live_server.url + "/") and not address.startswith("data:")]
     assert not outside, "requests outside the site:\n" + "\n".join(outside)
     # Answers and personal details travel in POST bodies, never in a URL.
-    leaks = [url for url in requests for value in PERSONAL for form in _encodings(value)
-             if form in url]
+    leaks = [address for address in requests for value in PERSONAL for form in _encodings(value)
+             if form in address]
     assert not leaks, "personal details in URLs:\n" + "\n".join(leaks)
 
 
@@ -72,8 +73,8 @@ def _shows_nothing_personal(page, where):
 def test_back_after_finish_and_clear_from_the_email(new_context, lang):
     page = new_context(**DESKTOP).new_page()
     journey_to_email(page, lang, RELATIVE)
-    page.locator(".guide-tools form[action$='/guide/afslut'] button").click()
-    page.wait_for_url(re.compile(rf"/{lang}/guide/ryddet$"))
+    page.locator(f".guide-tools form[action='{url(lang, 'finish')}'] button").click()
+    page.wait_for_url(ends_at(lang, "cleared"))
     assert not [c for c in page.context.cookies() if c["name"] == "guide"], "session cookie kept"
 
     # Back through the journey: the email page (a POST's answer), the details form,
@@ -94,15 +95,15 @@ def test_back_after_finish_and_clear_from_the_email(new_context, lang):
 def test_back_after_finish_and_clear_from_a_question(new_context, lang):
     page = new_context(**DESKTOP).new_page()
     answer_in_browser(page, lang, SELF)
-    page.locator("main a[href$='/guide/resultat']").click()
-    page.wait_for_url(re.compile(rf"/{lang}/guide/resultat$"))
-    page.locator(".guide-tools form[action$='/guide/afslut'] button").click()
-    page.wait_for_url(re.compile(rf"/{lang}/guide/ryddet$"))
+    page.locator(f"main a[href='{url(lang, 'result')}']").click()
+    page.wait_for_url(ends_at(lang, "result"))
+    page.locator(f".guide-tools form[action='{url(lang, 'finish')}'] button").click()
+    page.wait_for_url(ends_at(lang, "cleared"))
 
     page.go_back()
     page.wait_for_load_state()
     # The result needs answers: Back lands on the guide's start or its first question.
-    assert re.search(rf"/{lang}/guide/(who)?$", page.url), page.url
+    assert page.url.endswith((f"/{lang}/guide/", url(lang, "who"))), page.url
     _shows_nothing_personal(page, "Back")
     page.go_back()
     page.wait_for_load_state()

@@ -1,21 +1,14 @@
 """The deadlines page: from one date, the deadlines that follow, with calendar files."""
 
-import re
-from datetime import date
-
 from flask import Response, abort, render_template, request
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from wtforms import Form, StringField, ValidationError
+from wtforms import Form
 
 from .. import deadlines
+from ..urls import add_slugs, localized
 from . import bp
-from .forms import ErrorSummaryMixin
-
-DATE_FORMATS = (
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})$"),
-)
+from .forms import DatePartsField, ErrorSummaryMixin
 
 # What each deadline counts from, what it is, and its rule in deadlines.py.
 KINDS = {
@@ -28,51 +21,38 @@ KINDS = {
 }
 
 
-def parse_date(text):
-    for pattern in DATE_FORMATS:
-        if match := pattern.match((text or "").strip()):
-            try:
-                return date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                return None
-    return None
+add_slugs("deadline", {
+    "da": {"svar": "svar", "bemaerkninger": "bemaerkninger", "klage": "klage"},
+    "en": {"svar": "answer", "bemaerkninger": "comments", "klage": "complaint"},
+})
 
 
 class DateForm(ErrorSummaryMixin, Form):
-    """The one check of a date, for the page and its calendar files alike."""
+    dato = DatePartsField(_l("Date"))
 
-    dato = StringField(_l("Date"))
-
-    def validate_dato(self, field):
-        if not (field.data or "").strip():
-            raise ValidationError(_l("Enter a date"))
-        day = parse_date(field.data[:40])
-        if day is None:
-            raise ValidationError(_l("Enter a real date, for example 26.11.2026"))
-        if not date(2000, 1, 1) <= day <= date(2100, 12, 31):
-            raise ValidationError(_l("Enter a date between the year 2000 and 2100"))
-        field.day = day
+    def submitted(self, args):
+        return "dato" in args or any(f"dato-{part}" in args for part in ("dag", "maaned", "aar"))
 
 
-@bp.get("/frister")
+@localized(bp, "/frister", "/deadlines", old="/frister", reads=("dato",))
 def deadlines_page():
     form = DateForm(request.args)
     results = []
-    if "dato" in request.args and form.validate():
-        day = form.dato.day
+    if form.submitted(request.args) and form.validate():
+        day = form.dato.data
         for kind, (rule, title, explanation) in KINDS.items():
             results.append((kind, title, explanation % {"date": format_date(day, "long")}, rule(day)))
     return render_template("guide/deadlines.html", form=form, results=results,
-                           has_errors=bool(form.errors),
-                           iso=form.dato.day.isoformat() if results else "")
+                           has_errors=bool(form.errors), iso=form.dato.data and form.dato.data.isoformat())
 
 
-@bp.get("/frister/<kind>.ics")
+@localized(bp, "/frister/<deadline_da:kind>.ics", "/deadlines/<deadline_en:kind>.ics",
+           old="/frister/<deadline_old:kind>.ics", reads=("dato",))
 def deadline_calendar(kind):
     form = DateForm(request.args)
-    if kind not in KINDS or not form.validate():
+    if not form.validate():
         abort(404)
-    day = form.dato.day
+    day = form.dato.data
     rule, title, _explanation = KINDS[kind]
     deadline = rule(day)
     body = deadlines.calendar_file(

@@ -1,10 +1,11 @@
 """Forms for the guide. WTForms has no Danish, so every validator has its own message."""
 
 import re
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import Field, HiddenField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import (
     AnyOf,
     Email,
@@ -12,6 +13,7 @@ from wtforms.validators import (
     Length,
     Optional,
     Regexp,
+    StopValidation,
     ValidationError,
 )
 
@@ -52,10 +54,89 @@ class ErrorSummaryMixin:
         return pairs
 
 
+# A whole date as people write it: 26.11.2026 (or 26/11/2026, 26-11-2026) or 2026-11-26.
+WHOLE_DATE = (
+    re.compile(r"^(?P<aar>\d{4})-(?P<maaned>\d{1,2})-(?P<dag>\d{1,2})$"),
+    re.compile(r"^(?P<dag>\d{1,2})[./-](?P<maaned>\d{1,2})[./-](?P<aar>\d{4})$"),
+)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+DATE_PARTS = ("dag", "maaned", "aar")  # day, month, year: the inputs' names end in these
+MISSING_PARTS = {
+    ("dag",): _l("The date must include a day"),
+    ("maaned",): _l("The date must include a month"),
+    ("aar",): _l("The date must include a year"),
+    ("dag", "maaned"): _l("The date must include a day and a month"),
+    ("dag", "aar"): _l("The date must include a day and a year"),
+    ("maaned", "aar"): _l("The date must include a month and a year"),
+}
+
+
+class DatePartsField(Field):
+    """A date as three boxes, day, month and year (the GOV.UK pattern), named
+    `<name>-dag`, `<name>-maaned`, `<name>-aar`. A whole date in `<name>` is read too
+    (links to a date, and the complaint's hidden copy on the email page)."""
+
+    def __init__(self, label, required=True, missing_message=None, **kwargs):
+        super().__init__(label, **kwargs)
+        self.required = required
+        self.missing_message = missing_message or _l("Enter a date")
+        self.parts = dict.fromkeys(DATE_PARTS, "")
+        self.wrong = ()
+
+    @property
+    def first_id(self):
+        """The box the error summary links to: the first wrong one."""
+        return f"{self.id}-{(self.wrong or DATE_PARTS)[0]}"
+
+    def process(self, formdata, data=None, extra_filters=None):
+        self.process_errors, self.data, self.wrong = [], None, ()
+        self.parts = dict.fromkeys(DATE_PARTS, "")
+        if formdata is None:
+            return
+        self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip()[:10] for p in DATE_PARTS}
+        whole = formdata.get(self.name, "").strip()[:40]
+        if whole and not any(self.parts.values()):
+            match = next((m for pattern in WHOLE_DATE if (m := pattern.match(whole))), None)
+            self.parts = match.groupdict() if match else {"dag": whole, "maaned": "", "aar": ""}
+
+    def _fail(self, wrong, message):
+        self.wrong = wrong
+        raise StopValidation(message)
+
+    def pre_validate(self, form):
+        missing = tuple(p for p in DATE_PARTS if not self.parts[p])
+        if len(missing) == 3:
+            if self.required:
+                self._fail(DATE_PARTS, self.missing_message)
+            raise StopValidation()  # an optional date left out
+        if missing:
+            self._fail(missing, MISSING_PARTS[missing])
+        not_numbers = tuple(p for p in DATE_PARTS if not self.parts[p].isdigit())
+        if not_numbers:
+            self._fail(not_numbers, _l("The date must be a real date, for example 26 11 2026"))
+        day, month, year = (int(self.parts[p]) for p in DATE_PARTS)
+        if not 1 <= month <= 12:
+            self._fail(("maaned",), _l("The month must be a number from 1 to 12"))
+        if len(self.parts["aar"]) != 4:
+            self._fail(("aar",), _l("The year must have 4 digits, for example 2026"))
+        try:
+            self.data = date(year, month, day)
+        except ValueError:
+            self._fail(("dag",), _l("The date must be a real date, for example 26 11 2026"))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            self.data = None
+            self._fail(("aar",), _l("Enter a date between the year 2000 and 2100"))
+
+    def details_text(self):
+        """The date as written in the email: 26.11.2026, or empty."""
+        return f"{self.data.day}.{self.data.month}.{self.data.year}" if self.data else ""
+
+
 class BaseForm(ErrorSummaryMixin, FlaskForm):
     def details(self):
         """What the person typed, without the form's own hidden fields."""
-        return {f.name: f.data or "" for f in self if f.name not in ("csrf_token", "action")}
+        return {f.name: f.details_text() if isinstance(f, DatePartsField) else f.data or ""
+                for f in self if f.name not in ("csrf_token", "action")}
 
 
 class QuestionForm(BaseForm):
@@ -165,9 +246,7 @@ class ComplaintForm(ContactForm):
     name = _name_field(_l("Your full name"), _l("Enter your name"))
     phone = _phone_field()
     email = _email_field()
-    decision_date = StringField(_l("Date of the decision (optional)"), validators=[
-        Optional(), Length(max=40, message=_l("Write at most 40 characters")), one_line,
-    ])
+    decision_date = DatePartsField(_l("Date of the decision (optional)"), required=False)
     message = TextAreaField(_l("What do you disagree with?"), validators=[
         InputRequired(message=_l("Write what you disagree with in the decision")),
         Length(max=MESSAGE_MAX, message=_l("Write at most 1,000 characters")),

@@ -22,7 +22,7 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
-    key: str  # the answer's name in the session, and the page's URL segment
+    key: str  # the answer's name in the session (its URL slugs are in SLUGS)
     title: str
     title_other: str
     summary: str  # the short name on the check-your-answers page
@@ -164,11 +164,23 @@ TRANSPORT = Question(
 QUESTIONS = (WHO, RESIDENCE, TARGET, NEEDS, HOUSING, TIMING, TRANSPORT)
 BY_KEY = {question.key: question for question in QUESTIONS}
 
+# Each question's page in each language: /da/guide/hvem, /en/guide/who.
+SLUGS = {
+    "da": {"who": "hvem", "residence": "bopael", "target": "maalgruppe", "needs": "behov",
+           "housing": "bolig", "timing": "tidspunkt", "transport": "transport"},
+    "en": {"who": "who", "residence": "residence", "target": "target-group", "needs": "needs",
+           "housing": "home", "timing": "day-or-evening", "transport": "transport"},
+}
+
+
+def lives_elsewhere(answers):
+    return answers.get(RESIDENCE.key) == "no"
+
 
 def applicable(answers):
     """The questions that apply, given the answers so far: a person who does not
     live in Ballerup is sent to their own municipality after question 2."""
-    if answers.get(RESIDENCE.key) == "no":
+    if lives_elsewhere(answers):
         return QUESTIONS[:2]
     return QUESTIONS
 

@@ -1,12 +1,15 @@
 from datetime import date
 from functools import wraps
+from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
 
 from ..errors import error_page
 from ..i18n import babel_locale
+from ..urls import add_slugs, localized
 from . import bp, rules, state
 from .email import (
     COMPLAINTS,
@@ -27,7 +30,16 @@ from .forms import (
     TokenForm,
     question_form,
 )
-from .questions import BY_KEY, QUESTIONS, applicable, first_unanswered, for_self, neighbours
+from .questions import (
+    BY_KEY,
+    QUESTIONS,
+    SLUGS,
+    applicable,
+    first_unanswered,
+    for_self,
+    lives_elsewhere,
+    neighbours,
+)
 from .statements import (
     ANYONE_MAY_APPLY,
     APPLYING_AS,
@@ -40,6 +52,8 @@ from .statements import (
     TARGET_GROUP_PLAIN,
     in_form,
 )
+
+add_slugs("question", SLUGS)
 
 # Pages that may be seen without answers, or after they have expired.
 OPEN_ENDPOINTS = {"guide.start", "guide.expired", "guide.cleared", "guide.finish",
@@ -80,7 +94,7 @@ def guide_context():
     }
 
 
-@bp.get("/guide/")
+@bp.get("/<lang>/guide/")
 def start():
     return render_template("guide/start.html", first=QUESTIONS[0])
 
@@ -89,10 +103,13 @@ def _next_url(answers):
     missing = first_unanswered(answers)
     if missing:
         return url_for("guide.question", key=missing.key)
+    if lives_elsewhere(answers):
+        return url_for("guide.outside")
     return url_for("guide.check")
 
 
-@bp.route("/guide/<key>", methods=["GET", "POST"])
+@localized(bp, "/guide/<question_da:key>", "/guide/<question_en:key>", old="/guide/<question_old:key>",
+           reads=("return",), methods=["GET", "POST"])
 def question(key):
     question = BY_KEY.get(key) or abort(404)
     answers = state.answers()
@@ -131,14 +148,24 @@ def needs_all_answers(view):
     @wraps(view)
     def guarded(**kwargs):
         answers = state.answers()
-        if not state.has_started() or first_unanswered(answers):
+        if not state.has_started() or first_unanswered(answers) or lives_elsewhere(answers):
             return redirect(_next_url(answers))
         return view(answers, **kwargs)
 
     return guarded
 
 
-@bp.get("/guide/tjek")
+@localized(bp, "/guide/anden-kommune", "/guide/other-municipality")
+def outside():
+    """The end of the guide for someone who does not live in Ballerup: no check page,
+    no result, but where to go instead."""
+    answers = state.answers()
+    if not lives_elsewhere(answers):
+        return redirect(_next_url(answers))
+    return render_template("guide/outside.html", back=url_for("guide.question", key="residence"))
+
+
+@localized(bp, "/guide/tjek", "/guide/check", old="/guide/tjek")
 @needs_all_answers
 def check(answers):
     steps = applicable(answers)
@@ -147,7 +174,7 @@ def check(answers):
     return render_template("guide/check.html", rows=rows, back=back)
 
 
-@bp.get("/guide/resultat")
+@localized(bp, "/guide/resultat", "/guide/result", old="/guide/resultat")
 @needs_all_answers
 def result(answers):
     # Everything the page shows is worked out once here, not in the template.
@@ -198,7 +225,7 @@ def _emails(build):
     return email_da, email_en
 
 
-@bp.route("/guide/ansoegning", methods=["GET", "POST"])
+@localized(bp, "/guide/ansoegning", "/guide/apply", old="/guide/ansoegning", methods=["GET", "POST"])
 @needs_all_answers
 def apply(answers):
     own = for_self(answers)
@@ -215,7 +242,7 @@ def apply(answers):
                            applying_as=None if own else APPLYING_AS[answers["who"]])
 
 
-@bp.post("/guide/email")
+@bp.post("/<lang>/guide/email")
 def email():
     form = EmailEditForm()
     if not form.validate():
@@ -234,21 +261,43 @@ def needs_token(view):
 
     @wraps(view)
     def checked(**kwargs):
-        if state.has_started() and not TokenForm().validate():
+        if request.method == "POST" and state.has_started() and not TokenForm().validate():
             return error_page(400, title=_("Your answers were not changed"), message=CSRF_MESSAGE)
         return view(**kwargs)
 
     return checked
 
 
-@bp.post("/guide/forfra")
+def guide_page(target):
+    """`target` if it is a page of the guide in this language (a path on this site),
+    else None: the confirmation page's "No" link may only lead back into the guide."""
+    parts = urlsplit(target or "")
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or "\\" in target:
+        return None
+    try:
+        endpoint, values = current_app.url_map.bind("localhost").match(parts.path, method="GET")
+    except HTTPException:
+        return None
+    if not endpoint.startswith("guide.") or endpoint == "guide.restart" or values["lang"] != g.lang:
+        return None
+    return target
+
+
+@localized(bp, "/guide/forfra", "/guide/start-again", old="/guide/forfra", reads=("back",),
+           methods=["GET", "POST"])
 @needs_token
 def restart():
-    state.clear()
-    return redirect(url_for("guide.question", key=QUESTIONS[0].key))
+    """GET asks first (works without JavaScript); the form on that page POSTs to clear."""
+    if request.method == "POST":
+        state.clear()
+        return redirect(url_for("guide.question", key=QUESTIONS[0].key))
+    if not state.has_started():
+        return redirect(url_for("guide.start"))
+    back = guide_page(request.args.get("back")) or _next_url(state.answers())
+    return render_template("guide/restart.html", cancel=back)
 
 
-@bp.post("/guide/afslut")
+@localized(bp, "/guide/afslut", "/guide/finish", old="/guide/afslut", methods=["POST"])
 @needs_token
 def finish():
     state.clear()
@@ -258,24 +307,24 @@ def finish():
     return response
 
 
-@bp.get("/guide/ryddet")
+@localized(bp, "/guide/ryddet", "/guide/cleared", old="/guide/ryddet")
 def cleared():
     return render_template("guide/cleared.html")
 
 
-@bp.get("/guide/udloebet")
+@localized(bp, "/guide/udloebet", "/guide/expired", old="/guide/udloebet")
 def expired():
     return render_template("guide/expired.html")
 
 
-@bp.post("/guide/forlaeng")
+@localized(bp, "/guide/forlaeng", "/guide/keep-alive", old="/guide/forlaeng", methods=["POST"])
 def keep_alive():
     if not TokenForm().validate() or not state.has_started():
         return {"seconds_left": 0}, 400
     return {"seconds_left": state.seconds_left()}
 
 
-@bp.route("/klage", methods=["GET", "POST"])
+@localized(bp, "/klage", "/complaint", old="/klage", methods=["GET", "POST"])
 def complaint():
     if request.method == "POST":
         form = ComplaintForm()

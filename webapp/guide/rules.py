@@ -38,7 +38,6 @@ class Outcome(StrEnum):
     LIKELY = "likely"  # in the target group with a need the offer meets
     UNCLEAR = "unclear"  # not sure about the target group
     UNLIKELY = "unlikely"  # says no to the target group or to every need
-    ELSEWHERE = "elsewhere"  # lives in another municipality
 
 
 class Group(StrEnum):
@@ -59,8 +58,7 @@ class Finding:
 
 
 def outcome(answers):
-    if answers.get("residence") == "no":
-        return Outcome.ELSEWHERE
+    """For a person who lives in Ballerup: the others leave the guide before a result."""
     if answers.get("target") == "no" or answers.get("needs") == ["none"]:
         return Outcome.UNLIKELY
     if answers.get("target") == "unsure":
@@ -73,9 +71,6 @@ def findings(answers):
 
     Every finding is conditional ("if you get a place ..."), so the same list serves
     every outcome: the result page never presents it as granted."""
-    if outcome(answers) is Outcome.ELSEWHERE:
-        return [Finding("placed_elsewhere", APPLY), Finding("ends_on_moving", ENDING)]
-
     found = [Finding("scope_family" if answers["housing"] == "family"
                      else "scope_own_home_or_facility", SCOPE, Group.SCOPE)]
 

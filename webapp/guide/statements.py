@@ -27,12 +27,6 @@ OUTCOMES = {
         (_l("The service does not seem to fit the person"),
          _l("From your answers, the service does not seem to fit the person's situation.")),
     ),
-    "elsewhere": (
-        (_l("Contact the municipality you live in"),
-         _l("As a rule, that is the one that decides.")),
-        (_l("Contact the municipality the person lives in"),
-         _l("As a rule, that is the one that decides.")),
-    ),
 }
 
 # For "unclear" and "unlikely": who the service is for, in plain words, and what to do.
@@ -41,14 +35,6 @@ ASK_FRONTEN = _l("Call Fronten to talk it through. The call commits you to nothi
 ANYONE_MAY_APPLY = _l("Anyone can apply. The municipality then assesses each case.")
 
 FINDINGS = {
-    "placed_elsewhere": (
-        _l("If another municipality gave you a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
-        _l("If another municipality gave the person a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
-    ),
-    "ends_on_moving": (
-        _l("If you have a place from Ballerup now, it ends when you move."),
-        _l("If the person has a place from Ballerup now, it ends when they move."),
-    ),
     "scope_own_home_or_facility": (
         _l("If you get a place, it is 1–4 days a week. The municipality decides how many days."),
         _l("If the person gets a place, it is 1–4 days a week. The municipality decides how many days."),

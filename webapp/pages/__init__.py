@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..shared_pages import from_result, shared_page
+from ..urls import localized
 
 bp = Blueprint("pages", __name__)
 
@@ -26,13 +27,14 @@ def home():
     return render_template("pages/home.html", topics=site_content().topics[g.lang])
 
 
-@bp.get("/<lang>/serviceniveau/")
+@localized(bp, "/serviceniveau/", "/service-level/", old="/serviceniveau/")
 @shared_page
 def service_level():
     return render_template("pages/service_level.html", topics=site_content().topics[g.lang])
 
 
-@bp.get("/<lang>/serviceniveau/<topic_id>")
+@localized(bp, "/serviceniveau/<topic_id>", "/service-level/<topic_id>",
+           old="/serviceniveau/<topic_id>")
 @shared_page
 def topic(topic_id):
     topics = site_content().topics[g.lang]
@@ -49,19 +51,19 @@ def topic(topic_id):
     )
 
 
-@bp.get("/<lang>/kontakt")
+@localized(bp, "/kontakt", "/contact", old="/kontakt")
 @shared_page
 def contact():
     return render_template("pages/contact.html")
 
 
-@bp.get("/<lang>/tilgaengelighed")
+@localized(bp, "/tilgaengelighed", "/accessibility", old="/tilgaengelighed")
 @shared_page
 def accessibility():
     return render_template("pages/plain.html", page=site_content().pages[g.lang]["accessibility"])
 
 
-@bp.get("/<lang>/privatliv")
+@localized(bp, "/privatliv", "/privacy", old="/privatliv")
 @shared_page
 def privacy():
     return render_template("pages/plain.html", page=site_content().pages[g.lang]["privacy"])
