@@ -94,3 +94,15 @@ def test_dockerfile_passes_hadolint():
     text = (ROOT / "Dockerfile").read_text()
     assert text.count("\nFROM ") + text.startswith("FROM ") >= 3
     assert re.search(r"^USER [1-9]\d*$", text, re.M) and "HEALTHCHECK" in text
+
+
+def test_the_result_is_rendered_once_but_each_reader_gets_their_own_token():
+    from tests.test_hostile_input import csrf_client, page_token
+
+    first, second = csrf_client(), csrf_client()
+    tokens = {page_token(first), page_token(second), page_token(first)}
+    assert len(tokens) >= 2 and not any("placeholder" in token for token in tokens)
+    # Each token works for its own reader: "Finish and clear" clears.
+    assert first.post("/da/guide/afslut", data={"csrf_token": page_token(first)}).status_code == 302
+    html = second.get("/en/guide/resultat").get_data(as_text=True)
+    assert 'lang="en"' in html and "placeholder" not in html

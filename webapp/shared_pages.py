@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import wraps
 
 import brotli
-from flask import Response, current_app, request
+from flask import Response, current_app, request, session
+from flask_wtf.csrf import generate_csrf
 
 CACHE_CONTROL = "public, max-age=600"
 
@@ -52,3 +53,24 @@ def shared_page(view):
         return page.response()
 
     return cached
+
+
+TOKEN_PLACEHOLDER = "csrf-token-placeholder-9d2f"
+RENDERED_MAX = 256
+
+
+def render_once(key, render):
+    """The HTML from `render(csrf_token=...)`, kept per `key` (at most RENDERED_MAX,
+    the oldest dropped first), with each request's own CSRF token put in. For guide
+    pages that depend on nothing but the key: the key holds no name or other
+    personal detail, and nothing links a kept page to a person or a session."""
+    if "_flashes" in session:  # a message for this request only
+        return render(csrf_token=generate_csrf)
+    pages = current_app.extensions.setdefault("rendered_pages", {})
+    html = pages.pop(key, None)
+    if html is None:
+        html = render(csrf_token=lambda: TOKEN_PLACEHOLDER)
+        while len(pages) >= RENDERED_MAX:
+            del pages[next(iter(pages))]
+    pages[key] = html
+    return html.replace(TOKEN_PLACEHOLDER, generate_csrf())

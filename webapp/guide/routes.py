@@ -1,3 +1,4 @@
+import json
 from datetime import date
 from functools import wraps
 
@@ -7,6 +8,7 @@ from flask_babel import gettext as _
 
 from ..errors import error_page
 from ..i18n import babel_locale
+from ..shared_pages import render_once
 from . import bp, rules, state
 from .email import (
     COMPLAINTS,
@@ -139,7 +141,14 @@ def check(answers):
 @bp.get("/guide/resultat")
 @needs_all_answers
 def result(answers):
-    # Everything the page shows is worked out once here, not in the template.
+    # The page depends only on the language, the answers and the day: rendered once
+    # for them (render_once), with everything worked out here, not in the template.
+    today = date.today()
+    key = ("result", g.lang, json.dumps(answers, sort_keys=True), today)
+    return render_once(key, lambda **token: _render_result(answers, today, **token))
+
+
+def _render_result(answers, today, **token):
     own = for_self(answers)
     site = current_app.extensions["content"]
 
@@ -148,12 +157,12 @@ def result(answers):
         return url, site.heading_title(g.lang, source.topic, source.anchor)
 
     findings = [(finding_text(f.key, own), why(f.source)) for f in rules.findings(answers)]
-    today = date.today()
     milestones = [(MILESTONES[m.key], why(m.source), m.by and format_date(m.by, "full"))
                   for m in rules.after_you_apply(today)]
     return render_template(
         "guide/result.html", outcome=rules.outcome(answers), findings=findings,
         milestones=milestones, today=format_date(today, "long"), back=url_for("guide.check"),
+        **token,
     )
 
 
