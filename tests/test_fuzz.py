@@ -6,13 +6,15 @@ Cheap on purpose: a fixed number of derandomized examples, no example database."
 
 import time
 
+import flask
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.guide_helpers import ANSWERS
+from tests.guide_helpers import ANSWERS, url
 from webapp import create_app
 from webapp.config import TestingConfig
+from webapp.guide.deadline_views import KINDS
 from webapp.guide.questions import QUESTIONS
 
 FUZZ = settings(max_examples=120, derandomize=True, database=None, deadline=None,
@@ -99,6 +101,11 @@ class CsrfConfig(TestingConfig):
     WTF_CSRF_ENABLED = True
 
 
+def url_for_kind(app, lang, kind):
+    with app.test_request_context(f"/{lang}/"):
+        return flask.url_for("guide.deadline_calendar", lang=lang, kind=kind)
+
+
 @pytest.fixture(scope="module")
 def apps():
     return {"testing": create_app("testing"), "csrf": create_app(CsrfConfig)}
@@ -134,8 +141,9 @@ def test_every_form_field_takes_anything_in_both_languages(apps, lang, data, url
 @given(lang=st.sampled_from(["da", "en"]), data=form)
 def test_the_complaint_and_deadline_forms_take_anything(apps, lang, data):
     client = apps["testing"].test_client()
-    assert client.post(f"/{lang}/klage", data=data).status_code == 200
+    assert client.post(url(lang, "complaint"), data=data).status_code == 200
     query = {k: v for k, v in data.items() if isinstance(v, str)}
-    assert client.get(f"/{lang}/frister", query_string=query).status_code == 200
-    for kind in ("svar", "klage"):
-        assert client.get(f"/{lang}/frister/{kind}.ics", query_string=query).status_code in (200, 404)
+    assert client.get(url(lang, "deadlines"), query_string=query).status_code == 200
+    for kind in KINDS:
+        ics = url_for_kind(apps["testing"], lang, kind)
+        assert client.get(ics, query_string=query).status_code in (200, 404)

@@ -94,3 +94,34 @@ def test_dockerfile_passes_hadolint():
     text = (ROOT / "Dockerfile").read_text()
     assert text.count("\nFROM ") + text.startswith("FROM ") >= 3
     assert re.search(r"^USER [1-9]\d*$", text, re.M) and "HEALTHCHECK" in text
+
+
+def test_the_result_is_rendered_once_but_each_reader_gets_their_own_token():
+    from tests.test_hostile_input import csrf_client, page_token
+
+    first, second = csrf_client(), csrf_client()
+    tokens = {page_token(first), page_token(second), page_token(first)}
+    assert len(tokens) >= 2 and not any("placeholder" in token for token in tokens)
+    # Each token works for its own reader: "Finish and clear" clears.
+    assert first.post("/da/guide/afslut", data={"csrf_token": page_token(first)}).status_code == 302
+    html = second.get("/en/guide/result").get_data(as_text=True)
+    assert 'lang="en"' in html and "placeholder" not in html
+
+
+def test_a_kept_shared_page_is_the_same_response_without_flask(client, monkeypatch):
+    first = client.get("/da/kontakt", headers={"Accept-Encoding": "br"})
+    monkeypatch.setattr("webapp.pages.render_template", lambda *a, **k: 1 / 0)
+    again = client.get("/da/kontakt?x=1", headers={"Accept-Encoding": "br"})
+    assert again.status_code == 200 and again.get_data() == first.get_data()
+    assert dict(again.headers) == dict(first.headers) and "X-Shared-Page" not in again.headers
+    head = client.head("/da/kontakt", headers={"Accept-Encoding": "br"})
+    assert head.status_code == 200 and not head.get_data()
+
+
+def test_a_kept_shared_page_still_refuses_another_host_in_production(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "k" * 32)
+    monkeypatch.setenv("SITE_URL", "https://aktivitetstilbud.balk.dk")
+    client = create_app("production").test_client()
+    for _ in range(2):
+        assert client.get("/da/", headers={"Host": "aktivitetstilbud.balk.dk"}).status_code == 200
+    assert client.get("/da/", headers={"Host": "evil.example"}).status_code == 400

@@ -11,7 +11,7 @@ from flask_compress import Compress
 from flask_wtf.csrf import generate_csrf
 from whitenoise import WhiteNoise
 
-from . import content, errors, i18n, security, urls
+from . import content, errors, i18n, security, shared_pages, urls
 from .config import CONFIGS, ROOT
 
 STATIC_BUILD = ROOT / "static" / "build"
@@ -41,7 +41,6 @@ def create_app(config=None):
     compress.init_app(app)
     app.after_request(_location_on_site)
     app.jinja_env.globals.update(asset_url=asset_url, csrf_token=generate_csrf)
-    _serve_static_files(app)
 
     from .guide import bp as guide_bp
     from .pages import bp as pages_bp
@@ -51,6 +50,8 @@ def create_app(config=None):
     app.register_blueprint(guide_bp)
     app.add_url_rule("/healthz", "healthz", _healthz)
     urls.register_old_paths(app)
+    app.wsgi_app = shared_pages.ServeSharedPages(app.wsgi_app, app)
+    _serve_static_files(app)
     return app
 
 

@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import holidays
-from icalendar import Alarm, Calendar, Event
 
 PROCESSING_WORKING_DAYS = 30
 COMMENT_DAYS = 10
@@ -90,6 +89,8 @@ def calendar_file(summary: str, description: str, day: date, uid: str) -> bytes:
 
     Callers pass only generic text: no personal data goes in the file.
     """
+    from icalendar import Alarm, Calendar, Event  # imported when first needed: a slow import
+
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", summary)

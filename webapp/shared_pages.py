@@ -1,16 +1,26 @@
 """Pages that are the same for everyone: rendered and compressed once per process,
 then served from memory with an ETag (304 when unchanged) and a Cache-Control
-that a CDN may keep. Content is read once at start, so a page never goes stale."""
+that a CDN may keep. Content is read once at start, so a page never goes stale.
+
+The first request for a page goes through Flask (the view, the security headers);
+ServeSharedPages keeps that finished response and answers the next ones for the
+same path and content coding itself, without Flask."""
 
 import gzip
 import hashlib
 from dataclasses import dataclass
 from functools import wraps
+from urllib.parse import parse_qs
 
 import brotli
-from flask import Response, current_app, request
+from flask import Response, current_app, request, session
+from flask_wtf.csrf import generate_csrf
+from werkzeug.exceptions import SecurityError
+from werkzeug.http import parse_accept_header, parse_etags
+from werkzeug.wsgi import get_host
 
 CACHE_CONTROL = "public, max-age=600"
+MARKER = "X-Shared-Page"  # set by the view, removed before the response leaves
 
 
 @dataclass(frozen=True)
@@ -28,21 +38,75 @@ class SharedPage:
         })
 
     def response(self):
-        accepted = request.accept_encodings
-        coding = next((c for c in ("br", "gzip") if accepted[c]), "identity")
+        coding = _coding(request.headers.get("Accept-Encoding"))
         response = Response(self.bodies[coding], mimetype="text/html")
         if coding != "identity":
             response.headers["Content-Encoding"] = coding  # so Flask-Compress leaves it
         response.vary.add("Accept-Encoding")
         response.headers["Cache-Control"] = CACHE_CONTROL
         response.set_etag(f"{self.etag}-{coding}")
+        response.headers[MARKER] = "1"
         return response.make_conditional(request)
 
 
-def from_result():
+def from_result(query_string=None):
     """Whether the page was reached from the guide's result (`?fra=resultat`): the one
     query value a shared page reads, to offer the way back to the result."""
-    return request.args.get("fra") == "resultat"
+    if query_string is None:
+        query_string = request.query_string.decode("latin-1")
+    return parse_qs(query_string).get("fra") == ["resultat"]
+def _coding(accept_encoding):
+    accepted = parse_accept_header(accept_encoding)
+    return next((c for c in ("br", "gzip") if accepted[c]), "identity")
+
+
+class ServeSharedPages:
+    """WSGI middleware: a shared page's finished response, kept per path and coding."""
+
+    def __init__(self, app, flask_app):
+        self.app, self.flask_app = app, flask_app
+        self.kept = {}  # (path, coding, from result) -> (etag, headers, body)
+
+    def __call__(self, environ, start_response):
+        method = environ["REQUEST_METHOD"]
+        key = (environ.get("PATH_INFO", ""), _coding(environ.get("HTTP_ACCEPT_ENCODING")),
+               from_result(environ.get("QUERY_STRING", "")))
+        kept = self.kept.get(key) if method in ("GET", "HEAD") else None
+        if kept and self._host_trusted(environ):
+            etag, headers, body = kept
+            if parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains(etag):
+                start_response("304 Not Modified",
+                               [h for h in headers if h[0] not in ("Content-Length", "Content-Encoding")])
+                return []
+            start_response("200 OK", headers)
+            return [] if method == "HEAD" else [body]
+
+        seen = {}
+
+        def keep_headers(status, headers, exc_info=None):
+            seen.update(status=status, headers=headers)
+            return start_response(status, [h for h in headers if h[0] != MARKER], exc_info)
+
+        body = self.app(environ, keep_headers)
+        headers = dict(seen.get("headers", []))
+        # Kept only as the view made it (not, say, deflated by Flask-Compress).
+        if method == "GET" and seen.get("status", "").startswith("200") and MARKER in headers \
+                and headers.get("Content-Encoding", "identity") == key[1]:
+            data = b"".join(body)
+            if hasattr(body, "close"):
+                body.close()
+            kept_headers = [h for h in seen["headers"] if h[0] != MARKER]
+            self.kept[key] = (headers["ETag"].strip('"'), kept_headers, data)
+            return [data]
+        return body
+
+    def _host_trusted(self, environ):
+        trusted = self.flask_app.config["TRUSTED_HOSTS"]
+        try:
+            get_host(environ, trusted)
+        except SecurityError:
+            return False  # Flask answers it with 400
+        return True
 
 
 def shared_page(view):
@@ -60,3 +124,24 @@ def shared_page(view):
         return page.response()
 
     return cached
+
+
+TOKEN_PLACEHOLDER = "csrf-token-placeholder-9d2f"
+RENDERED_MAX = 256
+
+
+def render_once(key, render):
+    """The HTML from `render(csrf_token=...)`, kept per `key` (at most RENDERED_MAX,
+    the oldest dropped first), with each request's own CSRF token put in. For guide
+    pages that depend on nothing but the key: the key holds no name or other
+    personal detail, and nothing links a kept page to a person or a session."""
+    if "_flashes" in session:  # a message for this request only
+        return render(csrf_token=generate_csrf)
+    pages = current_app.extensions.setdefault("rendered_pages", {})
+    html = pages.pop(key, None)
+    if html is None:
+        html = render(csrf_token=lambda: TOKEN_PLACEHOLDER)
+        while len(pages) >= RENDERED_MAX:
+            del pages[next(iter(pages))]
+    pages[key] = html
+    return html.replace(TOKEN_PLACEHOLDER, generate_csrf())

@@ -7,7 +7,6 @@ office's language) and, on the English site, for an English rendering too.
 from dataclasses import dataclass
 from urllib.parse import quote
 
-import segno
 from flask_babel import gettext as _
 
 from .questions import QUESTIONS, for_self
@@ -144,6 +143,8 @@ def mailto(email, paste_note, limit=MAILTO_LIMIT):
 def qr_svg(link, title):
     """The link as an inline SVG QR code, for opening the email on a phone, or
     (None, None) if the link cannot fit in one."""
+    import segno  # imported when first needed: a slow import
+
     try:
         qr = segno.make(link, error="l", micro=False)
     except segno.DataOverflowError:

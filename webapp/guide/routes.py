@@ -1,3 +1,4 @@
+import json
 from datetime import date
 from functools import wraps
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import error_page
 from ..i18n import babel_locale
+from ..shared_pages import render_once
 from ..urls import add_slugs, localized
 from . import bp, rules, state
 from .email import (
@@ -177,7 +179,14 @@ def check(answers):
 @localized(bp, "/guide/resultat", "/guide/result", old="/guide/resultat")
 @needs_all_answers
 def result(answers):
-    # Everything the page shows is worked out once here, not in the template.
+    # The page depends only on the language, the answers and the day: rendered once
+    # for them (render_once), with everything worked out here, not in the template.
+    today = date.today()
+    key = ("result", g.lang, json.dumps(answers, sort_keys=True), today)
+    return render_once(key, lambda **token: _render_result(answers, today, **token))
+
+
+def _render_result(answers, today, **token):
     own = for_self(answers)
     outcome = rules.outcome(answers)
     found = rules.findings(answers)
@@ -187,7 +196,6 @@ def result(answers):
         if finding.key in IN_SHORT:
             in_short.setdefault(finding.group, []).append(IN_SHORT[finding.key])
     sources = {finding.group: finding.source for finding in reversed(found)}
-    today = date.today()
     milestones = [(in_form(MILESTONES[m.key], own), m.by) for m in rules.after_you_apply(today)]
     return render_template(
         "guide/result.html", outcome=outcome, heading=in_form(OUTCOMES[outcome], own),
@@ -195,7 +203,7 @@ def result(answers):
         group_texts=GROUPS, Group=rules.Group, target_group=TARGET_GROUP_PLAIN,
         ask_fronten=ASK_FRONTEN, anyone_may_apply=ANYONE_MAY_APPLY,
         milestones=milestones, answer_by=next(m for m in milestones if m[1])[1],
-        today=today, back=url_for("guide.check"),
+        today=today, back=url_for("guide.check"), **token,
     )
 
 
