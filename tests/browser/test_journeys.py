@@ -232,7 +232,8 @@ def test_print_shows_the_result_without_navigation(new_context, lang):
     page.goto(url(lang, "result"))
     page.emulate_media(media="print")
     expect(page.locator("h1")).to_be_visible()
-    expect(page.locator(".findings")).to_be_visible()
+    expect(page.locator(".in-short")).to_be_visible()
+    expect(page.locator(".result-groups")).to_be_visible()
     for hidden in (".site-nav", ".language-switch", ".guide-tools", ".site-footer"):
         expect(page.locator(hidden)).to_be_hidden()
     page.emulate_media(media="screen")
