@@ -66,7 +66,7 @@ PAGES = {
     "home": ("home", {"da": "/da/", "en": "/en/"}, "main h1"),
     "question": ("question (who)", {"da": "/da/guide/hvem", "en": "/en/guide/who"},
                  "input[name=answer]"),
-    "result": ("result", {"da": "/da/guide/resultat", "en": "/en/guide/result"}, ".findings"),
+    "result": ("result", {"da": "/da/guide/resultat", "en": "/en/guide/result"}, ".in-short"),
     "email": ("email page (LH: apply form*)", {"da": "/da/guide/ansoegning", "en": "/en/guide/apply"},
               "#mailto-link"),
 }
