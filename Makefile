@@ -28,6 +28,8 @@ assets: node_modules/.package-lock.json ## Build the stylesheet and copy fonts a
 	npx sass --quiet --no-source-map --style=compressed --load-path=node_modules static/scss/main.scss static/build/main.css
 	cp node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2/IBMPlexSans-{Regular,SemiBold}-Latin1.woff2 static/build/fonts/
 	cp node_modules/dkfds/dist/img/svg-icons/{check-white,chevron-down,chevron-up,minus-white}.svg static/build/img/
+	# Icons beside the easy-read headings (see webapp/markdown_ext.py).
+	cp node_modules/dkfds/dist/img/svg-icons/{smartphone,email,payments,calendar-month,home,time,groups,person,checklist,warning,chat,document}.svg static/build/img/
 
 translations-extract: $(STAMP) ## Extract UI strings into translations/messages.pot
 	$(PYBABEL) -q extract -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output --omit-header .

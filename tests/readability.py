@@ -1,0 +1,57 @@
+"""How easy a text is to read: LIX and words per sentence.
+
+LIX = words / sentences + 100 × (words over 6 letters) / words (Björnsson), as
+Digitaliseringsstyrelsen uses it: under 25 very easy, 25–34 easy.
+A sentence ends at . ! ? or : and every heading, list item and paragraph is at
+least one sentence of its own, so a list of short items counts as short sentences.
+
+Run `.venv/bin/python -m tests.readability` for the table of the easy-read pages.
+"""
+
+import re
+
+from bs4 import BeautifulSoup
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
+BLOCKS = "h1, h2, h3, h4, p, li"
+
+
+def blocks(html):
+    """The text of each heading, paragraph and list item (a nested list is its own block)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for nested in soup.select("li ul, li ol"):
+        nested.extract()
+    return [" ".join(block.get_text(" ").split()) for block in soup.select(BLOCKS)]
+
+
+def sentences(texts):
+    found = []
+    for text in texts:
+        found += [part for part in SENTENCE_END.split(text) if WORD.search(part)]
+    return found
+
+
+def stats(texts):
+    """(LIX, average words per sentence, sentences) of a list of block texts."""
+    parts = sentences(texts)
+    words = [word for part in parts for word in WORD.findall(part)]
+    long_words = [word for word in words if len(word) > 6]
+    per_sentence = len(words) / len(parts)
+    return per_sentence + 100 * len(long_words) / len(words), per_sentence, len(parts)
+
+
+def page_stats(page):
+    return stats([page.title, page.summary, *blocks(page.html)])
+
+
+if __name__ == "__main__":
+    from webapp import content
+    from webapp.config import Config
+
+    site = content.load(Config.CONTENT_DIR, ("da", "en"))
+    print(f"{'lang':4} {'page':22} {'LIX':>5} {'words/sentence':>15} {'sentences':>9}")
+    for lang in ("da", "en"):
+        for page in site.easy[lang]:
+            lix, per_sentence, count = page_stats(page)
+            print(f"{lang:4} {page.id:22} {lix:5.1f} {per_sentence:15.1f} {count:9}")
