@@ -1,12 +1,15 @@
 """The easy-read pages, the glossary and the links that lead to them."""
 
+import re
 from datetime import date
 
 import pytest
 
 from tests.conftest import text_of
+from tests.guide_helpers import ANSWERS, answer_all
 from webapp import pages
 from webapp.content import GLOSSARY_PATHS
+from webapp.guide import easy as easy_module
 
 EASY = {"da": "/da/let/", "en": "/en/easy/"}
 TOPICS = ("about", "who-can-get-it", "what-you-get", "costs-and-transport", "your-part",
@@ -104,3 +107,64 @@ def test_a_term_link_on_a_page_reaches_its_glossary_entry(client, get_page, lang
     link = get_page(f"{EASY[lang]}apply").select_one("main a.term-link")
     path, anchor = link["href"].split("#")
     assert get_page(path).select_one(f"dt#{anchor}")
+
+
+# The result in easy words.
+
+
+OUTCOME_ANSWERS = {
+    "likely": ANSWERS,
+    "unclear": {**ANSWERS, "target": "unsure"},
+    "unlikely": {**ANSWERS, "needs": ["none"]},
+    "elsewhere": {"who": "guardian", "residence": "no"},
+}
+
+
+def easy_result_text(client, get_page, lang, answers):
+    answer_all(client, lang, answers)
+    return text_of(get_page(f"/{lang}/guide/resultat/let").main)
+
+
+def test_the_result_page_offers_the_easy_result(client, get_page):
+    answer_all(client, "da")
+    link = get_page("/da/guide/resultat").select_one("main a[href='/da/guide/resultat/let']")
+    assert link.get_text() == "Vis i let dansk"
+
+
+@pytest.mark.parametrize("outcome", OUTCOME_ANSWERS)
+@pytest.mark.parametrize("who", ["self", "relative"])
+def test_easy_result_never_promises_days_and_reads_right_for_another_person(
+        client, get_page, monkeypatch, outcome, who):
+    monkeypatch.setattr(easy_module.deadlines, "latest_answer",
+                        lambda day: date(2027, 1, 13))
+    answers = {**OUTCOME_ANSWERS[outcome], "who": who}
+    text = easy_result_text(client, get_page, "da", answers)
+    assert "44 77 34 43" in text
+    for sentence in re.split(r"(?<=[.?!])\s+", text):
+        if "dage om ugen" in sentence:
+            assert sentence.lstrip().startswith("Hvis"), sentence
+    if outcome == "elsewhere":
+        assert "dage om ugen" not in text
+        return
+    assert "onsdag den 13. januar 2027" in text
+    if who == "self":
+        assert "Hvis du får en plads, er det 1 til 4 dage om ugen." in text
+    else:
+        assert "Hvis personen får en plads, er det 1 til 4 dage om ugen." in text
+        assert "Hvis du får en plads" not in text and "Du skal komme" not in text
+    if outcome in ("unclear", "unlikely"):
+        assert "Alle kan spørge Fronten" in text and "ser ud til at passe" not in text
+
+
+def test_easy_result_follows_the_answers_on_housing_timing_and_transport(client, get_page):
+    text = easy_result_text(client, get_page, "en", {
+        **ANSWERS, "housing": "family", "timing": "evening", "transport": "yes"})
+    assert "If you get a place, it can be 1 to 5 days a week. There must be special reasons" in text
+    assert "A club in the evening can cost money every month." in text
+    assert "in the daytime is free" not in text
+    assert "Tell Fronten if help with transport is needed." not in text
+
+
+def test_easy_result_needs_the_answers_first(client):
+    response = client.get("/da/guide/resultat/let")
+    assert response.status_code == 302

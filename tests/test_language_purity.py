@@ -26,7 +26,8 @@ def visible_text(html, lang):
 def guide_urls(client, lang):
     answer_all(client, lang, {**ANSWERS, "who": "relative"})
     return [f"/{lang}/guide/{key}" for key in ANSWERS] + [
-        f"/{lang}/guide/tjek", f"/{lang}/guide/resultat", f"/{lang}/guide/ansoegning"]
+        f"/{lang}/guide/tjek", f"/{lang}/guide/resultat", f"/{lang}/guide/resultat/let",
+        f"/{lang}/guide/ansoegning"]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

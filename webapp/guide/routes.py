@@ -6,7 +6,8 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from ..i18n import babel_locale
-from . import bp, rules, state
+from ..markdown_ext import icon_url
+from . import bp, easy, rules, state
 from .email import COMPLAINTS, FRONTEN, Email, application_email, complaint_email, mailto, qr_svg
 from .forms import (
     ApplicationForm,
@@ -137,6 +138,14 @@ def result(answers):
         milestones=milestones, today=today, back=url_for("guide.check"),
         section_title=lambda source: site.heading_title(g.lang, source.topic, source.anchor),
     )
+
+
+@bp.get("/guide/resultat/let")
+@needs_all_answers
+def easy_result(answers):
+    title, parts = easy.easy_result(answers, date.today(), for_self(answers))
+    return render_template("guide/easy_result.html", title=title, parts=parts,
+                           icon_url=icon_url, back=url_for("guide.result"))
 
 
 def _in_language(lang, build):
