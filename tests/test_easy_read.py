@@ -84,12 +84,12 @@ def test_language_switch_on_easy_read_and_glossary(get_page):
     assert get_page("/en/glossary").select_one("nav.language-switch a")["href"] == "/da/ordliste"
 
 
-def test_heading_icons_are_decorative_images_from_this_site(get_page):
+def test_heading_icons_are_decorative_and_inline(get_page):
     soup = get_page("/da/let/costs-and-transport")
-    icons = soup.select("main h2 img.heading-icon")
+    icons = soup.select("main h2 svg.heading-icon")
     assert len(icons) == len(soup.select("main .content h2")) == 4
-    assert all(icon["alt"] == "" and icon["src"].startswith("/static/") for icon in icons)
-    assert "bus.svg" in soup.select_one("h2#transport img")["src"]
+    assert all(icon["aria-hidden"] == "true" and icon.path for icon in icons)
+    assert soup.select_one("h2#transport").get_text(strip=True) == "Hjælp til transport"
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

@@ -92,8 +92,9 @@ def _flatten(tokens):
         yield from _flatten(token["children"])
 
 
-def read_page(path, lang, glossary=()):
-    """A page from Markdown; with `glossary` terms, the first use of each links to it."""
+def read_page(path, lang, glossary=(), line_breaks=False):
+    """A page from Markdown; with `glossary` terms, the first use of each links to it.
+    With `line_breaks` (easy read), each sentence on its own line stays on its own line."""
     post = frontmatter.load(path)
     missing = [key for key in REQUIRED_KEYS if key not in post.metadata]
     if missing:
@@ -101,6 +102,8 @@ def read_page(path, lang, glossary=()):
     if post["id"] != path.stem:
         raise ContentError(f"{path}: id {post['id']!r} does not match the file name")
     extensions = ["attr_list", "toc", "sane_lists", HeadingIcons()]
+    if line_breaks:
+        extensions.append("nl2br")
     if glossary:
         extensions.append(GlossaryLinks(glossary, GLOSSARY_PATHS[lang]))
     md = markdown.Markdown(extensions=extensions)
@@ -118,8 +121,9 @@ def read_page(path, lang, glossary=()):
     )
 
 
-def _read_folder(folder, lang, glossary=()):
-    return {path.stem: read_page(path, lang, glossary) for path in sorted(folder.glob("*.md"))}
+def _read_folder(folder, lang, glossary=(), line_breaks=False):
+    return {path.stem: read_page(path, lang, glossary, line_breaks)
+            for path in sorted(folder.glob("*.md"))}
 
 
 def read_glossary(path):
@@ -140,7 +144,7 @@ def load(content_dir, languages):
     for lang in languages:
         glossary[lang] = read_glossary(content_dir / lang / "glossary.yml")
         topics[lang] = _in_order(_read_folder(content_dir / lang, lang, glossary[lang]))
-        easy[lang] = _in_order(_read_folder(content_dir / lang / "easy", lang, glossary[lang]))
+        easy[lang] = _in_order(_read_folder(content_dir / lang / "easy", lang, glossary[lang], True))
         pages[lang] = _read_folder(content_dir / lang / "pages", lang)
     for kind in (topics, pages, easy):
         ids = [{page.id for page in _values(kind[lang])} for lang in languages]

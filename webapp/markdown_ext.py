@@ -1,16 +1,19 @@
 """Python-Markdown extensions for the content pages.
 
 - HeadingIcons: `## Ring til Fronten {#apply icon=phone}` puts the phone icon
-  before the heading text, as an image with empty alt (the heading says it all).
+  before the heading text, as inline SVG hidden from screen readers (the heading
+  says it all). Inline, so the icons cost no extra requests.
 - GlossaryLinks: the first use of each glossary term on a page links to its entry
   in the glossary; never inside a heading or an existing link.
 """
 
 import re
 import xml.etree.ElementTree as etree
+from functools import cache
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 # Icon name -> file under static/ (DKFDS icons are copied into build/img by `make assets`).
 ICONS = {
@@ -29,14 +32,29 @@ ICONS = {
     "book": "build/img/document.svg",
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-NOT_LINKED = HEADINGS | {"a", "code", "pre", "img"}
+NOT_LINKED = HEADINGS | {"a", "code", "pre", "svg"}
 
 
-def icon_url(name):
-    from . import _fingerprint  # the package is loaded by the time content is
+@cache
+def _icon_source(name):
+    from .config import ROOT
 
-    path = ICONS[name]
-    return f"/static/{path}?v={_fingerprint(path)}"
+    return (ROOT / "static" / ICONS[name]).read_text(encoding="utf-8")
+
+
+def icon_element(name):
+    """The icon as an <svg> element: decorative, in the text's colour, 32 px."""
+    svg = etree.fromstring(_icon_source(name))
+    for element in svg.iter():
+        element.tag = element.tag.split("}")[-1]  # plain <svg> in HTML, no namespace prefix
+    svg.attrib.update({"class": "heading-icon", "width": "32", "height": "32",
+                       "fill": "currentColor", "aria-hidden": "true", "focusable": "false"})
+    return svg
+
+
+def icon_svg(name):
+    """The icon as markup, for templates."""
+    return Markup(etree.tostring(icon_element(name), encoding="unicode"))
 
 
 class HeadingIconProcessor(Treeprocessor):
@@ -46,8 +64,7 @@ class HeadingIconProcessor(Treeprocessor):
             if name is None:
                 continue
             del heading.attrib["icon"]
-            image = etree.Element("img", {"src": icon_url(name), "alt": "", "class": "heading-icon",
-                                          "width": "32", "height": "32"})
+            image = icon_element(name)
             image.tail, heading.text = heading.text, None
             heading.insert(0, image)
             heading.set("class", " ".join(filter(None, [heading.get("class"), "has-icon"])))

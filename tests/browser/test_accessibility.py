@@ -30,6 +30,14 @@ def _goto(path):
     return lambda page, lang: page.goto(f"/{lang}{path}")
 
 
+def _localised(paths):
+    """A page whose URL is in each language's own words: {"da": "/da/let/", "en": "/en/easy/"}."""
+    return lambda page, lang: page.goto(paths[lang])
+
+
+EASY = {"da": "/da/let/", "en": "/en/easy/"}
+
+
 def _question(key, error=False):
     def setup(page, lang):
         answer_quickly(page, lang, SELF, upto=key)
@@ -107,6 +115,13 @@ STATES = {
     "home": _goto("/"),
     "service-level": _goto("/serviceniveau/"),
     **{f"topic-{topic}": _goto(f"/serviceniveau/{topic}") for topic in TOPICS},
+    "easy-read": _localised(EASY),
+    **{f"easy-{topic}": _localised({lang: f"{url}{topic}" for lang, url in EASY.items()})
+       for topic in TOPICS},
+    "glossary": _localised({"da": "/da/ordliste", "en": "/en/glossary"}),
+    "easy-result-likely": _answered(SELF, "/guide/resultat/let"),
+    "easy-result-someone-else-unclear": _answered({**RELATIVE, "target": "unsure"},
+                                                  "/guide/resultat/let"),
     "contact": _goto("/kontakt"),
     "accessibility-statement": _goto("/tilgaengelighed"),
     "privacy": _goto("/privatliv"),

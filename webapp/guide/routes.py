@@ -6,7 +6,7 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from ..i18n import babel_locale
-from ..markdown_ext import icon_url
+from ..markdown_ext import icon_svg
 from . import bp, easy, rules, state
 from .email import COMPLAINTS, FRONTEN, Email, application_email, complaint_email, mailto, qr_svg
 from .forms import (
@@ -145,7 +145,7 @@ def result(answers):
 def easy_result(answers):
     title, parts = easy.easy_result(answers, date.today(), for_self(answers))
     return render_template("guide/easy_result.html", title=title, parts=parts,
-                           icon_url=icon_url, back=url_for("guide.result"))
+                           icon_svg=icon_svg, back=url_for("guide.result"))
 
 
 def _in_language(lang, build):
