@@ -79,7 +79,7 @@ def easy_result(answers, today, own):
 
     costs = []
     if answers.get("timing") in ("day", "both", "unsure"):
-        costs.append(_("A service in the daytime is free."))
+        costs.append(_("The service itself is free in the daytime."))
     if answers.get("timing") in ("evening", "both", "unsure"):
         costs.append(_("A club in the evening can cost money every month."))
     costs.append(_("Food, materials, activities and events are always paid for by the person who goes there."))
