@@ -29,6 +29,8 @@ static-files: node_modules/.package-lock.json ## Build the stylesheet; copy scri
 	cp static/js/site.js static/build/js/
 	cp node_modules/dkfds/dist/fonts/IBMPlexSans/split/woff2/IBMPlexSans-{Regular,SemiBold}-Latin1.woff2 static/build/fonts/
 	cp node_modules/dkfds/dist/img/svg-icons/{check-white,chevron-down,chevron-up,minus-white}.svg static/build/img/
+	# Icons beside the easy-read headings (see webapp/markdown_ext.py).
+	cp node_modules/dkfds/dist/img/svg-icons/{smartphone,email,payments,calendar-month,home,time,groups,person,checklist,warning,chat,document}.svg static/build/img/
 
 assets: static-files $(STAMP) ## static/build with gzip and Brotli copies made once, for WhiteNoise to serve
 	$(PY) -m whitenoise.compress --quiet static/build

@@ -2,7 +2,7 @@
 
 LIX = words / sentences + 100 × (words over 6 letters) / words (Björnsson), as
 Digitaliseringsstyrelsen uses it: under 25 very easy, 25–34 easy.
-A sentence ends at . ! ? or : and every heading, list item and paragraph is at
+A sentence ends at . ! ? or : (a full stop after a digit is an ordinal) and every heading, list item and paragraph is at
 least one sentence of its own, so a list of short items counts as short sentences.
 
 Run `.venv/bin/python -m tests.readability` for the table of the easy-read pages.
@@ -13,7 +13,8 @@ import re
 from bs4 import BeautifulSoup
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
+# Not after a digit: "7. august 2019" is one sentence, not two.
+SENTENCE_END = re.compile(r"(?<!\d)[.:](?=\s|$)|[!?](?=\s|$)")
 BLOCKS = "h1, h2, h3, h4, p, li"
 
 

@@ -46,6 +46,7 @@ def paths():
         "lang": st.sampled_from(LANGS),
         "key": st.sampled_from([q.key for q in QUESTIONS] + ["x", "ansoegning"]),
         "topic_id": st.sampled_from(["costs-and-transport", "apply", "nope", "..", "%00"]),
+        "page_id": st.sampled_from(["costs-and-transport", "apply", "nope", "..", "%00"]),
         "kind": st.sampled_from(["svar", "bemaerkninger", "klage", "x"]),
         "filename": st.sampled_from(["build/main.css", "scss/main.scss", "../pyproject.toml"]),
     }

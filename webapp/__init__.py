@@ -34,7 +34,7 @@ def create_app(config=None):
     if app.config.get("STRICT_TEMPLATES"):
         app.jinja_env.undefined = jinja2.StrictUndefined
 
-    app.extensions["content"] = content.load(app.config["CONTENT_DIR"], i18n.LANGUAGES)
+    app.extensions["content"] = content.load_once(app.config["CONTENT_DIR"], i18n.LANGUAGES)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

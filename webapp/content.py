@@ -1,18 +1,37 @@
 """The service level as Markdown: read, checked and rendered once, at start-up.
 
 content/<lang>/<id>.md are the topic pages of the service level;
-content/<lang>/pages/<id>.md are other pages (accessibility statement, privacy).
-Danish and English files pair by id.
+content/<lang>/pages/<id>.md are other pages (accessibility statement, privacy);
+content/<lang>/easy/<id>.md are the easy-read pages, one per topic, with the topic's id;
+content/<lang>/glossary.yml is the glossary. Danish and English files pair by id,
+glossary terms by anchor. The first use of a glossary term on a topic or easy-read
+page links to the term (webapp/markdown_ext.py).
 """
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import frontmatter
 import markdown
+import yaml
+
+from .markdown_ext import GlossaryLinks, HeadingIcons
 
 REQUIRED_KEYS = ("id", "title", "order", "summary", "reviewed")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Where each language's glossary is served (webapp/pages: pages.glossary).
+GLOSSARY_PATHS = {"da": "/da/ordliste", "en": "/en/glossary"}
+
+
+@dataclass(frozen=True)
+class Term:
+    anchor: str
+    term: str  # as the page's language writes it
+    meaning: str
+    forms: tuple[str, ...]  # the words in a text that link here; `*` = any ending
+    danish: str = ""  # the Danish term, in the English glossary
 
 
 @dataclass(frozen=True)
@@ -43,9 +62,14 @@ class Page:
 class Content:
     topics: dict[str, tuple[Page, ...]]  # lang -> topic pages in order
     pages: dict[str, dict[str, Page]]  # lang -> id -> other page
+    easy: dict[str, tuple[Page, ...]] = field(default_factory=dict)  # lang -> easy-read pages
+    glossary: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # lang -> terms
 
     def topic(self, lang, topic_id):
         return next((page for page in self.topics[lang] if page.id == topic_id), None)
+
+    def easy_page(self, lang, page_id):
+        return next((page for page in self.easy[lang] if page.id == page_id), None)
 
     def heading_title(self, lang, topic_id, anchor):
         page = self.topic(lang, topic_id)
@@ -68,14 +92,21 @@ def _flatten(tokens):
         yield from _flatten(token["children"])
 
 
-def read_page(path, lang):
+def read_page(path, lang, glossary=(), line_breaks=False):
+    """A page from Markdown; with `glossary` terms, the first use of each links to it.
+    With `line_breaks` (easy read), each sentence on its own line stays on its own line."""
     post = frontmatter.load(path)
     missing = [key for key in REQUIRED_KEYS if key not in post.metadata]
     if missing:
         raise ContentError(f"{path}: front matter lacks {', '.join(missing)}")
     if post["id"] != path.stem:
         raise ContentError(f"{path}: id {post['id']!r} does not match the file name")
-    md = markdown.Markdown(extensions=["attr_list", "toc", "sane_lists"])
+    extensions = ["attr_list", "toc", "sane_lists", HeadingIcons()]
+    if line_breaks:
+        extensions.append("nl2br")
+    if glossary:
+        extensions.append(GlossaryLinks(glossary, GLOSSARY_PATHS[lang]))
+    md = markdown.Markdown(extensions=extensions)
     html = md.convert(post.content)
     return Page(
         id=post["id"],
@@ -90,22 +121,46 @@ def read_page(path, lang):
     )
 
 
-def _read_folder(folder, lang):
-    return {path.stem: read_page(path, lang) for path in sorted(folder.glob("*.md"))}
+def _read_folder(folder, lang, glossary=(), line_breaks=False):
+    return {path.stem: read_page(path, lang, glossary, line_breaks)
+            for path in sorted(folder.glob("*.md"))}
+
+
+def read_glossary(path):
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) if path.exists() else []
+    try:
+        return tuple(Term(**{**entry, "forms": tuple(entry["forms"])}) for entry in entries)
+    except (TypeError, KeyError) as error:
+        raise ContentError(f"{path}: {error}") from error
+
+
+def _in_order(pages):
+    return tuple(sorted(pages.values(), key=lambda page: page.order))
 
 
 def load(content_dir, languages):
     content_dir = Path(content_dir)
-    topics, pages = {}, {}
+    topics, pages, easy, glossary = {}, {}, {}, {}
     for lang in languages:
-        topic_pages = _read_folder(content_dir / lang, lang)
-        topics[lang] = tuple(sorted(topic_pages.values(), key=lambda page: page.order))
+        glossary[lang] = read_glossary(content_dir / lang / "glossary.yml")
+        topics[lang] = _in_order(_read_folder(content_dir / lang, lang, glossary[lang]))
+        easy[lang] = _in_order(_read_folder(content_dir / lang / "easy", lang, glossary[lang], True))
         pages[lang] = _read_folder(content_dir / lang / "pages", lang)
-    for kind in (topics, pages):
+    for kind in (topics, pages, easy):
         ids = [{page.id for page in _values(kind[lang])} for lang in languages]
         if any(each != ids[0] for each in ids):
             raise ContentError(f"Content files do not pair across languages: {ids}")
-    return Content(topics=topics, pages=pages)
+    anchors = [[term.anchor for term in glossary[lang]] for lang in languages]
+    if any(each != anchors[0] for each in anchors):
+        raise ContentError(f"Glossary terms do not pair across languages: {anchors}")
+    return Content(topics=topics, pages=pages, easy=easy, glossary=glossary)
+
+
+@cache
+def load_once(content_dir, languages):
+    """`load`, once per process: the content never changes while the site runs, and
+    the tests build many apps."""
+    return load(content_dir, languages)
 
 
 def _values(collection):

@@ -46,6 +46,71 @@
     update();
   });
 
+  // Read aloud with the browser's own voices (Web Speech API): one utterance per
+  // sentence, the block being read highlighted. Shown only with a voice for the page's language.
+  document.querySelectorAll("[data-read-aloud]").forEach(function (box) {
+    var synth = window.speechSynthesis;
+    if (!synth || typeof window.SpeechSynthesisUtterance !== "function") { return; }
+    var lang = document.documentElement.lang;
+    var toggle = box.querySelector(".read-aloud-toggle"), stop = box.querySelector(".read-aloud-stop");
+    var status = box.querySelector(".read-aloud-status");
+    var target = document.querySelector(box.dataset.readAloud);
+    var queue = [], current = null, state = "stopped";
+
+    function voiceFor() {
+      return synth.getVoices().filter(function (voice) {
+        return voice.lang.toLowerCase().split(/[-_]/)[0] === lang;
+      })[0];
+    }
+    function sentences() {
+      var parts = [];
+      target.querySelectorAll("h1, h2, h3, p, li, dt, dd").forEach(function (block) {
+        if (block.querySelector("p, li") || (block.checkVisibility && !block.checkVisibility())) { return; }
+        var text = block.textContent.replace(/\s+/g, " ").trim();
+        // A full stop after a digit is an ordinal ("7. august"), not the end of a sentence.
+        text.split(/(?<=[^\d\s][.:]|[!?])\s+/).forEach(function (sentence) {
+          if (sentence.trim()) { parts.push({ text: sentence.trim(), block: block }); }
+        });
+      });
+      return parts;
+    }
+    function mark(block) {
+      target.querySelectorAll(".reading").forEach(function (el) { el.classList.remove("reading"); });
+      if (block) { block.classList.add("reading"); }
+    }
+    function setState(next) {
+      state = next;
+      toggle.setAttribute("aria-pressed", String(next === "reading"));
+      stop.hidden = next === "stopped";
+      status.textContent = box.dataset[next];
+    }
+    function speakNext() {
+      current = queue.shift();
+      if (!current) { mark(null); setState("stopped"); return; }
+      var utterance = new SpeechSynthesisUtterance(current.text);
+      utterance.lang = lang;
+      utterance.voice = voiceFor() || null;
+      var item = current;  // a cancelled utterance may still end later: ignore it
+      utterance.onend = function () { if (state === "reading" && current === item) { speakNext(); } };
+      mark(current.block);
+      synth.speak(utterance);
+    }
+    function show() {
+      if (voiceFor()) { box.hidden = false; }
+    }
+    toggle.addEventListener("click", function () {
+      if (state === "reading") { synth.pause(); setState("paused"); }
+      else if (state === "paused") { setState("reading"); synth.resume(); }
+      else { synth.cancel(); queue = sentences(); setState("reading"); speakNext(); }
+    });
+    stop.addEventListener("click", function () {
+      queue = []; setState("stopped"); synth.cancel(); mark(null); toggle.focus();
+    });
+    window.addEventListener("pagehide", function () { synth.cancel(); });
+    show();
+    if (synth.addEventListener) { synth.addEventListener("voiceschanged", show); }
+  });
+
   // Warn before the guide's answers expire, and let the user ask for more time (WCAG 2.2.1).
   var dialog = document.getElementById("timeout-dialog");
   if (!dialog || typeof dialog.showModal !== "function") { return; }

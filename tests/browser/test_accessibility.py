@@ -35,6 +35,12 @@ def _goto(path):
 def _open(name, query=""):
     """A page by its name in tests/guide_helpers.py PATHS."""
     return lambda page, lang: page.goto(url(lang, name) + query)
+def _localised(paths):
+    """A page whose URL is in each language's own words: {"da": "/da/let/", "en": "/en/easy/"}."""
+    return lambda page, lang: page.goto(paths[lang])
+
+
+EASY = {"da": "/da/let/", "en": "/en/easy/"}
 
 
 def _question(key, error=False):
@@ -125,6 +131,12 @@ STATES = {
     "contact": _open("contact"),
     "accessibility-statement": _open("accessibility"),
     "privacy": _open("privacy"),
+    "easy-read": _localised(EASY),
+    **{f"easy-{topic}": _localised({lang: f"{url}{topic}" for lang, url in EASY.items()})
+       for topic in TOPICS},
+    "glossary": _localised({"da": "/da/ordliste", "en": "/en/glossary"}),
+    "easy-result-likely": _answered(SELF, "easy_result"),
+    "easy-result-someone-else-unclear": _answered({**RELATIVE, "target": "unsure"}, "easy_result"),
     "guide-start": _goto("/guide/"),
     **{f"question-{key}": _question(key) for key in steps(SELF)},
     **{f"question-{key}-error": _question(key, error=True) for key in steps(SELF)},

@@ -10,9 +10,10 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import error_page
 from ..i18n import babel_locale
+from ..markdown_ext import icon_svg
 from ..shared_pages import render_once
 from ..urls import add_slugs, localized
-from . import bp, rules, state
+from . import bp, easy, rules, state
 from .email import (
     COMPLAINTS,
     FRONTEN,
@@ -205,6 +206,14 @@ def _render_result(answers, today, **token):
         milestones=milestones, answer_by=next(m for m in milestones if m[1])[1],
         today=today, back=url_for("guide.check"), **token,
     )
+
+
+@localized(bp, "/guide/resultat/let", "/guide/result/easy")
+@needs_all_answers
+def easy_result(answers):
+    title, parts = easy.easy_result(answers, date.today(), for_self(answers))
+    return render_template("guide/easy_result.html", title=title, parts=parts,
+                           icon_svg=icon_svg, back=url_for("guide.result"))
 
 
 def _in_language(lang, build):

@@ -1,7 +1,13 @@
-"""The readable site: home, the service level, contact, accessibility, privacy."""
+"""The readable site: home, the service level, easy read, glossary, contact,
+accessibility, privacy."""
+
+from datetime import date
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import format_date
+from markupsafe import Markup
 
+from .. import deadlines
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..shared_pages import from_result, shared_page
 from ..urls import localized
@@ -45,10 +51,44 @@ def topic(topic_id):
     return render_template(
         "pages/topic.html",
         page=page,
+        easy=site_content().easy_page(g.lang, topic_id),
         previous=topics[index - 1] if index > 0 else None,
         next=topics[index + 1] if index + 1 < len(topics) else None,
         from_result=from_result(),
     )
+
+
+def today():
+    return date.today()
+
+
+def with_dates(html):
+    """Fill in the real dates an easy-read page names: [[today]], [[latest_answer]]
+    (30 working days on) and [[complaint_deadline]] (4 weeks on)."""
+    day = today()
+    dates = {"today": day, "latest_answer": deadlines.latest_answer(day),
+             "complaint_deadline": deadlines.complaint_deadline(day)}
+    for key, value in dates.items():
+        html = html.replace(f"[[{key}]]", f'<strong class="date">{format_date(value, "full")}</strong>')
+    return Markup(html)
+
+
+@localized(bp, "/let/", "/easy/")
+def easy_index():
+    return render_template("pages/easy_index.html", pages=site_content().easy[g.lang])
+
+
+@localized(bp, "/let/<page_id>", "/easy/<page_id>")
+def easy_page(page_id):
+    page = site_content().easy_page(g.lang, page_id) or abort(404)
+    return render_template("pages/easy.html", page=page, html=with_dates(page.html),
+                           topic=site_content().topic(g.lang, page_id))
+
+
+@localized(bp, "/ordliste", "/glossary")
+@shared_page
+def glossary():
+    return render_template("pages/glossary.html", terms=site_content().glossary[g.lang])
 
 
 @localized(bp, "/kontakt", "/contact", old="/kontakt")

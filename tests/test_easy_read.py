@@ -1,0 +1,167 @@
+"""The easy-read pages, the glossary and the links that lead to them."""
+
+import re
+from datetime import date
+
+import pytest
+
+from tests.conftest import text_of
+from tests.guide_helpers import ANSWERS, answer_all, url
+from webapp import pages
+from webapp.content import GLOSSARY_PATHS
+from webapp.guide import easy as easy_module
+
+EASY = {"da": "/da/let/", "en": "/en/easy/"}
+TOPICS = ("about", "who-can-get-it", "what-you-get", "costs-and-transport", "your-part",
+          "apply", "complaints", "legal")
+
+
+@pytest.fixture
+def on_26_november_2026(monkeypatch):
+    monkeypatch.setattr(pages, "today", lambda: date(2026, 11, 26))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_easy_read_index_lists_every_page_and_gives_the_phone_first(get_page, lang):
+    soup = get_page(EASY[lang])
+    links = [a["href"] for a in soup.select("main ul.topic-list a")]
+    assert links == [f"{EASY[lang]}{topic}" for topic in TOPICS]
+    first_link = soup.select_one("main a")
+    assert first_link["href"] == "tel:+4544773443"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("topic", TOPICS)
+def test_easy_and_full_pages_link_to_each_other(get_page, lang, topic):
+    easy = get_page(f"{EASY[lang]}{topic}")
+    full_path = url(lang, "service_level") + topic
+    full = get_page(full_path)
+    assert easy.select_one(f"main a[href='{full_path}']")
+    assert full.select_one(f"main a[href='{EASY[lang]}{topic}']")
+
+
+@pytest.mark.parametrize("lang, today, answer", [
+    ("da", "torsdag den 26. november 2026", "onsdag den 13. januar 2027"),
+    ("en", "Thursday, 26 November 2026", "Wednesday, 13 January 2027"),
+])
+def test_easy_apply_page_gives_the_real_latest_answer(get_page, on_26_november_2026, lang, today, answer):
+    text = text_of(get_page(f"{EASY[lang]}apply").main)
+    assert today in text and answer in text
+    assert "[[" not in text
+
+
+def test_easy_complaint_page_gives_the_real_complaint_deadline(get_page, on_26_november_2026):
+    # 4 weeks after Thursday 26 November 2026 is Thursday 24 December: a closed day.
+    text = text_of(get_page("/da/let/complaints").main)
+    assert "senest mandag den 28. december 2026" in text
+
+
+def test_the_days_a_week_are_never_promised(get_page):
+    text = text_of(get_page("/en/easy/what-you-get").main)
+    assert "Do you get a place? Then it is 1 to 4 days a week." in text
+    assert "The municipality decides how many days you get." in text
+
+
+@pytest.mark.parametrize("lang, url", [("da", "/da/"), ("en", "/en/"), ("da", "/da/guide/"),
+                                       ("en", "/en/guide/"), ("da", "/da/kontakt")])
+def test_every_page_links_to_easy_read_in_its_header(get_page, lang, url):
+    soup = get_page(url)
+    assert soup.select_one(f"header a[href='{EASY[lang]}']")
+
+
+@pytest.mark.parametrize("lang, url", [("da", "/da/"), ("en", "/en/guide/")])
+def test_home_and_guide_start_offer_easy_read_in_the_page(get_page, lang, url):
+    assert get_page(url).select_one(f"main a[href='{EASY[lang]}']")
+
+
+def test_easy_read_urls_speak_the_pages_language(client):
+    assert client.get("/en/let/").status_code == 404
+    assert client.get("/da/easy/apply").status_code == 404
+    assert client.get("/da/let/no-such-page").status_code == 404
+
+
+def test_language_switch_on_easy_read_and_glossary(get_page):
+    assert get_page("/da/let/apply").select_one("nav.language-switch a")["href"] == "/en/easy/apply"
+    assert get_page("/en/glossary").select_one("nav.language-switch a")["href"] == "/da/ordliste"
+
+
+def test_heading_icons_are_decorative_and_inline(get_page):
+    soup = get_page("/da/let/costs-and-transport")
+    icons = soup.select("main h2 svg.heading-icon")
+    assert len(icons) == len(soup.select("main .content h2")) == 4
+    assert all(icon["aria-hidden"] == "true" and icon.path for icon in icons)
+    assert soup.select_one("h2#transport").get_text(strip=True) == "Hjælp til transport"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_glossary_gives_every_term_an_anchor_and_a_meaning(get_page, lang):
+    soup = get_page(GLOSSARY_PATHS[lang])
+    terms = soup.select("dl.glossary dt[id]")
+    assert len(terms) >= 23 and len(terms) == len(soup.select("dl.glossary dd"))
+    assert soup.select_one("dt#caseworker")
+    if lang == "en":
+        assert soup.select_one("dt#caseworker span[lang=da]").get_text() == "sagsbehandler"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_term_link_on_a_page_reaches_its_glossary_entry(client, get_page, lang):
+    link = get_page(f"{EASY[lang]}apply").select_one("main a.term-link")
+    path, anchor = link["href"].split("#")
+    assert get_page(path).select_one(f"dt#{anchor}")
+
+
+# The result in easy words.
+
+
+OUTCOME_ANSWERS = {
+    "likely": ANSWERS,
+    "unclear": {**ANSWERS, "target": "unsure"},
+    "unlikely": {**ANSWERS, "needs": ["none"]},
+}
+
+
+def easy_result_text(client, get_page, lang, answers):
+    answer_all(client, lang, answers)
+    return text_of(get_page(url(lang, "easy_result")).main)
+
+
+def test_the_result_page_offers_the_easy_result(client, get_page):
+    answer_all(client, "da")
+    link = get_page("/da/guide/resultat").select_one("main a[href='/da/guide/resultat/let']")
+    assert link.get_text() == "Vis i let dansk"
+
+
+@pytest.mark.parametrize("outcome", OUTCOME_ANSWERS)
+@pytest.mark.parametrize("who", ["self", "relative"])
+def test_easy_result_never_promises_days_and_reads_right_for_another_person(
+        client, get_page, monkeypatch, outcome, who):
+    monkeypatch.setattr(easy_module.deadlines, "latest_answer",
+                        lambda day: date(2027, 1, 13))
+    answers = {**OUTCOME_ANSWERS[outcome], "who": who}
+    text = easy_result_text(client, get_page, "da", answers)
+    assert "44 77 34 43" in text
+    for sentence in re.split(r"(?<=[.?!])\s+", text):
+        if "dage om ugen" in sentence:
+            assert sentence.lstrip().startswith("Hvis"), sentence
+    assert "onsdag den 13. januar 2027" in text
+    if who == "self":
+        assert "Hvis du får en plads, er det 1 til 4 dage om ugen." in text
+    else:
+        assert "Hvis personen får en plads, er det 1 til 4 dage om ugen." in text
+        assert "Hvis du får en plads" not in text and "Du skal komme" not in text
+    if outcome in ("unclear", "unlikely"):
+        assert "Alle kan spørge Fronten" in text and "ser ud til at passe" not in text
+
+
+def test_easy_result_follows_the_answers_on_housing_timing_and_transport(client, get_page):
+    text = easy_result_text(client, get_page, "en", {
+        **ANSWERS, "housing": "family", "timing": "evening", "transport": "yes"})
+    assert "If you get a place, it can be 1 to 5 days a week. There must be special reasons" in text
+    assert "A club in the evening can cost money every month." in text
+    assert "free in the daytime" not in text
+    assert "Tell Fronten if help with transport is needed." not in text
+
+
+def test_easy_result_needs_the_answers_first(client):
+    response = client.get("/da/guide/resultat/let")
+    assert response.status_code == 302
