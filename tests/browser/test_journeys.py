@@ -233,10 +233,10 @@ def test_print_shows_the_result_without_navigation(new_context, lang):
     page.emulate_media(media="print")
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator(".findings")).to_be_visible()
-    for hidden in (".site-nav", ".language-switch", ".guide-tools", ".site-footer"):
+    for hidden in (".site-nav-wide", ".site-menu", ".language-switch", ".guide-tools", ".site-footer"):
         expect(page.locator(hidden)).to_be_hidden()
     page.emulate_media(media="screen")
-    expect(page.locator(".site-nav")).to_be_visible()
+    expect(page.locator(".site-nav-wide")).to_be_visible()
 
 
 def _guide_started(browser, server, lang, **options):
