@@ -14,7 +14,7 @@ DETAILS = {"name": "Åse Ørnsø", "phone": "12 34 56 78", "email": "aase@exampl
 PATHS = {
     "da": {"check": "/da/guide/tjek", "result": "/da/guide/resultat",
            "easy_result": "/da/guide/resultat/let",
-           "apply": "/da/guide/ansoegning", "outside": "/da/guide/anden-kommune",
+           "apply": "/da/guide/ansoegning", "sending": "/da/guide/mailen", "outside": "/da/guide/anden-kommune",
            "restart": "/da/guide/forfra", "finish": "/da/guide/afslut",
            "cleared": "/da/guide/ryddet", "expired": "/da/guide/udloebet",
            "keep_alive": "/da/guide/forlaeng", "deadlines": "/da/frister", "complaint": "/da/klage",
@@ -22,7 +22,7 @@ PATHS = {
            "accessibility": "/da/tilgaengelighed", "privacy": "/da/privatliv"},
     "en": {"check": "/en/guide/check", "result": "/en/guide/result",
            "easy_result": "/en/guide/result/easy",
-           "apply": "/en/guide/apply", "outside": "/en/guide/other-municipality",
+           "apply": "/en/guide/apply", "sending": "/en/guide/your-email", "outside": "/en/guide/other-municipality",
            "restart": "/en/guide/start-again", "finish": "/en/guide/finish",
            "cleared": "/en/guide/cleared", "expired": "/en/guide/expired",
            "keep_alive": "/en/guide/keep-alive", "deadlines": "/en/deadlines",
@@ -57,4 +57,4 @@ def answer_all(client, lang="da", answers=ANSWERS):
 def application_page(client, lang="da", answers=ANSWERS, details=DETAILS):
     answer_all(client, lang, answers)
     details = {**details, "applicant_name": "Bo Ørnsø"} if answers["who"] != "self" else details
-    return client.post(url(lang, "apply"), data=details)
+    return client.post(url(lang, "apply"), follow_redirects=True, data=details)

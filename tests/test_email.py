@@ -120,9 +120,15 @@ def test_email_page_offers_every_way_to_send(client):
     soup = email_page(client)
     assert soup.find(id="mailto-link")["href"].startswith("mailto:ss-front@balk.dk?")
     assert soup.select_one("figure.qr-code svg title")
-    assert soup.select_one(".js-copy")["data-copy-target"] == "body"
+    # Separate copy buttons for the address, the subject and the text, for webmail.
+    assert [b["data-copy-target"] for b in soup.select(".js-copy")] == [
+        "email-to", "email-subject", "body"]
+    assert soup.find(id="email-to").get_text() == "ss-front@balk.dk"
     assert soup.find("a", href="tel:+4544773443")
-    assert "Parkvej 10" in soup.get_text()
+    # The printed letter goes to Fronten's postal address, with a date and a line to sign.
+    letter = soup.select_one(".letter")
+    assert "Parkvej 10" in letter.get_text() and "Underskrift:" in letter.get_text()
+    assert "Dato:" in letter.get_text()
     assert "Digital Post" in soup.select_one(".alert-warning").get_text()
 
 
@@ -132,7 +138,9 @@ def test_edited_text_rebuilds_the_link(client):
     data = {i["name"]: i.get("value", "") for i in form.find_all("input")}
     data["body"] = "Min egen tekst & mere"
     response = client.post(form["action"], data=data)
-    link = BeautifulSoup(response.get_data(as_text=True), "html.parser").find(id="mailto-link")["href"]
+    assert response.status_code == 303  # to a page that survives Reload and Back
+    page = client.get(response.headers["Location"])
+    link = BeautifulSoup(page.get_data(as_text=True), "html.parser").find(id="mailto-link")["href"]
     assert parts(link)[2]["body"] == ["Min egen tekst & mere"]
     assert parts(link)[2]["subject"][0].startswith("Ansøgning om")
 
@@ -144,7 +152,7 @@ def test_an_emptied_email_text_gets_a_message_not_an_error(client):
 
 
 def test_the_complaint_email_goes_to_the_complaints_address(client):
-    response = client.post("/da/klage", data={"name": "Åse", "phone": "12345678",
+    response = client.post("/da/klage", follow_redirects=True, data={"name": "Åse", "phone": "12345678",
                                               "decision_date-dag": "1", "decision_date-maaned": "11",
                                               "decision_date-aar": "2026",
                                               "message": "Jeg er uenig i antallet af dage."})
@@ -163,9 +171,9 @@ def test_the_complaint_email_goes_to_the_complaints_address(client):
 
 def test_the_complaint_form_checks_an_optional_date_only_when_given(client):
     data = {"name": "Åse", "phone": "12345678", "message": "Jeg er uenig."}
-    without = client.post("/da/klage", data=data).get_data(as_text=True)
+    without = client.post("/da/klage", follow_redirects=True, data=data).get_data(as_text=True)
     assert 'id="mailto-link"' in without
-    soup = BeautifulSoup(client.post("/da/klage", data={
+    soup = BeautifulSoup(client.post("/da/klage", follow_redirects=True, data={
         **data, "decision_date-dag": "30", "decision_date-maaned": "2"}).get_data(as_text=True),
         "html.parser")
     link = soup.select_one(".error-summary a")

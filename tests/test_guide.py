@@ -202,12 +202,19 @@ def test_personal_details_are_never_in_a_url_or_redirect(client):
             assert detail not in unquote(href)
 
 
-def test_personal_details_are_not_kept_in_the_session(client):
-    application_page(client)
+def test_personal_details_live_only_in_the_cookie_until_finish_and_clear(client):
+    answer_all(client)
+    response = client.post(url("da", "apply"), data=DETAILS)
+    # Sent on to a GET page, with no detail in its address.
+    assert response.status_code == 303 and "Åse" not in response.headers["Location"]
+    page = client.get(response.headers["Location"])
+    assert page.status_code == 200 and "Åse Ørnsø" in page.get_data(as_text=True)
+    assert "Åse Ørnsø" in client.get(response.headers["Location"]).get_data(as_text=True)
+    client.post(url("da", "finish"))
     with client.session_transaction() as session:
-        stored = repr(dict(session))
-    for detail in DETAILS.values():
-        assert detail not in stored
+        assert "Åse" not in repr(dict(session))
+    gone = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Åse" not in gone and "Mailen er her ikke længere" in gone
 
 
 def test_finish_and_clear_deletes_everything(client):
@@ -278,7 +285,7 @@ def test_an_expired_csrf_token_reshows_the_form_with_the_input_kept():
         WTF_CSRF_ENABLED = True
 
     client = create_app(WithCsrf).test_client()
-    response = client.post("/da/klage", data={"name": "Åse", "phone": "12345678",
+    response = client.post("/da/klage", follow_redirects=True, data={"name": "Åse", "phone": "12345678",
                                               "message": "Jeg er uenig", "csrf_token": "stale"})
     assert response.status_code == 200
     soup = soup_of(response)
@@ -289,7 +296,7 @@ def test_an_expired_csrf_token_reshows_the_form_with_the_input_kept():
 
 def test_application_form_asks_for_your_own_name_when_applying_for_someone_else(client):
     answer_all(client, answers={**ANSWERS, "who": "professional"})
-    response = client.post("/da/guide/ansoegning", data={"name": "Åse", "phone": "12345678"})
+    response = client.post("/da/guide/ansoegning", follow_redirects=True, data={"name": "Åse", "phone": "12345678"})
     soup = soup_of(response)
     assert "Skriv dit eget navn" in soup.select_one(".error-summary").get_text()
     assert "samtykke" in text_of(soup) and "fuldmagt" in text_of(soup)
@@ -307,7 +314,7 @@ def test_application_form_asks_for_your_own_name_when_applying_for_someone_else(
 ])
 def test_application_form_errors_are_clear_and_danish(client, data, message):
     answer_all(client)
-    soup = soup_of(client.post("/da/guide/ansoegning", data=data))
+    soup = soup_of(client.post("/da/guide/ansoegning", follow_redirects=True, data=data))
     assert message in soup.select_one(".error-summary").get_text()
     assert soup.title.get_text().startswith("Fejl:")
 
@@ -341,6 +348,6 @@ def test_keep_alive_after_expiry_says_the_answers_are_gone(client):
 
 def test_the_error_summary_follows_the_page_order(client):
     answer_all(client, answers={**ANSWERS, "who": "relative"})
-    soup = soup_of(client.post("/da/guide/ansoegning", data={}))
+    soup = soup_of(client.post("/da/guide/ansoegning", follow_redirects=True, data={}))
     targets = [a["href"] for a in soup.select(".error-summary a")]
     assert targets == ["#name", "#applicant_name", "#phone"]

@@ -147,7 +147,7 @@ def test_single_line_application_fields_refuse_control_characters(client, field)
     answer_all(client, answers={**ANSWERS, "who": "relative"})
     for value in NOT_ON_ONE_LINE:
         data = {"name": "Åse", "applicant_name": "Bo", "phone": "12345678", field: value}
-        soup = soup_of(client.post("/da/guide/ansoegning", data=data))
+        soup = soup_of(client.post("/da/guide/ansoegning", follow_redirects=True, data=data))
         assert "Skriv på én linje" in soup.select_one(".error-summary").get_text(), repr(value)
 
 
@@ -157,7 +157,7 @@ def test_single_line_application_fields_refuse_control_characters(client, field)
 def test_single_line_complaint_fields_refuse_line_breaks_in_both_languages(client, lang, message):
     for field in ("name", "email"):  # the decision date is three number fields
         data = {"name": "Åse", "phone": "12345678", "message": "Uenig", field: "a\nb"}
-        soup = soup_of(client.post(url(lang, "complaint"), data=data))
+        soup = soup_of(client.post(url(lang, "complaint"), follow_redirects=True, data=data))
         assert message in soup.select_one(".error-summary").get_text(), field
 
 

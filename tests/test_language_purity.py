@@ -43,8 +43,8 @@ def test_every_page_speaks_one_language(client, lang):
 def test_error_messages_speak_the_pages_language(client, lang):
     answer_all(client, lang)
     pages = [client.post(url(lang, "needs"), data={}),
-             client.post(url(lang, "apply"), data={"email": "x"}),
-             client.post(url(lang, "complaint"), data={})]
+             client.post(url(lang, "apply"), follow_redirects=True, data={"email": "x"}),
+             client.post(url(lang, "complaint"), follow_redirects=True, data={})]
     for response in pages:
         found = GIVEAWAYS[lang].findall(visible_text(response.get_data(as_text=True), lang))
         assert not found, found[:5]

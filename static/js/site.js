@@ -2,17 +2,29 @@
 (function () {
   "use strict";
 
-  // Copy the email text to the clipboard.
+  // Copy the email's address, subject or text to the clipboard.
   document.querySelectorAll(".js-copy").forEach(function (button) {
-    var status = button.closest("form").querySelector(".copy-status");
+    var status = document.querySelector(".copy-status");
     button.hidden = false;
     button.addEventListener("click", function () {
-      var text = document.getElementById(button.dataset.copyTarget).value;
+      var source = document.getElementById(button.dataset.copyTarget);
+      var text = source.tagName === "TEXTAREA" ? source.value : source.textContent.trim();
       navigator.clipboard.writeText(text).then(function () {
         status.textContent = button.dataset.done;
       });
     });
   });
+
+  // "Nothing happened?": said after a click on the mail link, since a computer without
+  // a mail program shows nothing at all. Without this file it stands there from the start.
+  var mailtoHelp = document.getElementById("mailto-help");
+  if (mailtoHelp) {
+    mailtoHelp.hidden = true;
+    mailtoHelp.setAttribute("role", "status");
+    document.getElementById("mailto-link").addEventListener("click", function () {
+      window.setTimeout(function () { mailtoHelp.hidden = false; }, 1500);
+    });
+  }
 
   // Print the page.
   document.querySelectorAll(".js-print").forEach(function (button) {

@@ -46,15 +46,19 @@ def check_email_page(page, lang, answers, javascript=True):
     assert DETAILS["phone"] in body
     if answers["who"] != "self":
         assert APPLICANT in body
-    expect(page.locator("figure.qr-code svg")).to_be_visible()
+    # The QR code is for a computer: a phone sends from its own mail program.
+    if page.viewport_size["width"] >= 640:
+        expect(page.locator("figure.qr-code svg")).to_be_visible()
+    else:
+        expect(page.locator("figure.qr-code svg")).to_be_hidden()
     if lang == "en":
         expect(page.locator(".email-english")).to_be_visible()
     # Copy and Print are enhancements: shown with JavaScript, absent without.
     for button in (".js-copy", ".js-print"):
         if javascript:
-            expect(page.locator(button)).to_be_visible()
+            expect(page.locator(button).first).to_be_visible()
         else:
-            expect(page.locator(button)).to_be_hidden()
+            expect(page.locator(button).first).to_be_hidden()
     width = page.viewport_size["width"]
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= width, f"sideways scrolling on the email page: {scroll} > {width}"
@@ -218,7 +222,7 @@ def test_copy_button_copies_the_exact_text(new_context, lang):
     # The citizen may change the text first: the copy is of what is in the box.
     body.press("Control+End")
     body.press_sequentially("\nVenlig hilsen, Åse ✓")
-    page.locator(".js-copy").click()
+    page.locator(".js-copy[data-copy-target=body]").click()
     expect(page.locator(".copy-status")).not_to_be_empty()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == body.input_value()
@@ -234,10 +238,10 @@ def test_print_shows_the_result_without_navigation(new_context, lang):
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator(".in-short")).to_be_visible()
     expect(page.locator(".result-groups")).to_be_visible()
-    for hidden in (".site-nav", ".language-switch", ".guide-tools", ".site-footer"):
+    for hidden in (".site-nav-wide", ".site-menu", ".language-switch", ".guide-tools", ".site-footer"):
         expect(page.locator(hidden)).to_be_hidden()
     page.emulate_media(media="screen")
-    expect(page.locator(".site-nav")).to_be_visible()
+    expect(page.locator(".site-nav-wide")).to_be_visible()
 
 
 def _guide_started(browser, server, lang, **options):

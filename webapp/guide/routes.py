@@ -4,7 +4,7 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
@@ -61,7 +61,7 @@ add_slugs("question", SLUGS)
 # Pages that may be seen without answers, or after they have expired.
 OPEN_ENDPOINTS = {"guide.start", "guide.expired", "guide.cleared", "guide.finish",
                   "guide.restart", "guide.deadlines_page", "guide.deadline_calendar",
-                  "guide.complaint", "guide.email", "guide.keep_alive"}
+                  "guide.complaint", "guide.email", "guide.sending", "guide.keep_alive"}
 
 
 @bp.before_request
@@ -72,7 +72,7 @@ def expire_idle_answers():
             return redirect(url_for("guide.expired"))
     elif state.has_started():
         raw = state.raw_answers()
-        if raw != state.answers():
+        if raw is not None and raw != state.answers():
             state.replace(state.answers())
             flash(_("One of your answers could not be read. Please answer the question again."))
         state.touch()
@@ -230,10 +230,45 @@ def _render_email(kind, name, email_da, email_en, details=None, edited=False):
     return render_template(
         "guide/email.html", kind=kind, mail=email_da, english=email_en, link=link,
         shortened=shortened, qr=svg, details=details or {},
+        # The printed letter is in Danish, like the email.
+        letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(date.today(), "long"))),
+        signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
         edit_form=EmailEditForm(formdata=None, kind=kind, name=name, body=email_da.body,
                                 english=email_en.body if email_en else ""),
         edited=edited, back=back,
     )
+
+
+def _email_page(kind, details, body=None):
+    """The email page for what the person typed (and their own text, once edited), or
+    None when the answers it needs are gone."""
+    if kind == "application":
+        answers = state.answers()
+        if first_unanswered(answers) or lives_elsewhere(answers):
+            return None
+        email_da, email_en = _emails(lambda: application_email(answers, details))
+    else:
+        email_da, email_en = _emails(lambda: complaint_email(details))
+    if body is not None:
+        email_da = Email(email_da.to, email_da.subject, body)
+    return _render_email(kind, details["name"], email_da, email_en, details, edited=body is not None)
+
+
+def _send(kind, details, body=None):
+    """After a valid form: keep what was typed for the email page and go there (303), so
+    Reload, Back and Forward work. A text too long to keep in the cookie is shown at once."""
+    state.save_sending(kind, details, body)
+    if state.fits_in_cookie():
+        return redirect(url_for("guide.sending"), 303)
+    state.drop_sending()
+    return _email_page(kind, details, body) or redirect(url_for("guide.expired"))
+
+
+@localized(bp, "/guide/mailen", "/guide/your-email")
+def sending():
+    kept = state.sending()
+    page = kept and _email_page(kept["kind"], kept["details"], kept["body"])
+    return page or (render_template("guide/email_gone.html"), 200)
 
 
 def _emails(build):
@@ -249,9 +284,7 @@ def apply(answers):
     if request.method == "POST":
         form = ApplicationForm(for_self=own)
         if form.action.data != "edit" and form.validate():
-            details = form.details()
-            email_da, email_en = _emails(lambda: application_email(answers, details))
-            return _render_email("application", details["name"], email_da, email_en, details)
+            return _send("application", form.details())
     else:
         form = ApplicationForm(for_self=own, formdata=None)
     return render_template("guide/apply.html", form=form, back=url_for("guide.result"),
@@ -265,6 +298,10 @@ def email():
     if not form.validate():
         return render_template("guide/email_error.html", form=form, has_errors=True,
                                max_body=BODY_MAX, back=url_for("guide.start")), 200
+    kept = state.sending()
+    if kept:
+        return _send(kept["kind"], kept["details"], form.body.data)
+    # Nothing kept (no cookie): the page is built from the form alone.
     kind, name = form.kind.data, form.name.data
     to = COMPLAINTS if kind == "complaint" else FRONTEN
     email_da = Email(to, _in_language("da", lambda: subject(kind, name)), form.body.data)
@@ -346,9 +383,7 @@ def complaint():
     if request.method == "POST":
         form = ComplaintForm()
         if form.action.data != "edit" and form.validate():
-            details = form.details()
-            email_da, email_en = _emails(lambda: complaint_email(details))
-            return _render_email("complaint", details["name"], email_da, email_en, details)
+            return _send("complaint", form.details())
     else:
         form = ComplaintForm(formdata=None)
     return render_template("guide/complaint.html", form=form, has_errors=bool(form.errors))
