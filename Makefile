@@ -52,8 +52,9 @@ run: build ## Serve the site on http://127.0.0.1:$(PORT)
 serve: build ## Serve with gunicorn and the production config (needs SECRET_KEY and SITE_URL)
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
-chromium: ## Install Debian's Chromium for the browser tests, if missing
-	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code back) for the browser tests, if missing
+	@command -v chromium >/dev/null && command -v zbarimg >/dev/null || \
+		(apt-get update -q && apt-get install -y -q chromium zbar-tools)
 
 test: build chromium ## Run all tests, browser tests included
 	$(PY) -m pytest
