@@ -83,7 +83,8 @@ def page_text(html):
         hidden.decompose()
     tags = ["h1", "h2", "h3", "p", "li", "dt", "dd", "summary"]
     blocks = [el for el in main.find_all(tags) if not el.find(["p", "li"])]
-    return "\n".join(" ".join(el.get_text(" ").split()) for el in blocks)
+    lines = (" ".join(el.get_text(" ").split()) for el in blocks)
+    return "\n".join(line for line in lines if line)
 
 
 def question_texts(question, own):
