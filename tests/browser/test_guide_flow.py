@@ -51,7 +51,7 @@ def test_on_a_phone_the_question_is_in_the_first_screen_and_the_menu_opens(
     menu = page.locator(".site-header summary")
     expect(page.locator(".site-menu-panel a").first).to_be_hidden()
     menu.tap()
-    expect(page.locator(".site-menu-panel a")).to_have_count(5)
+    expect(page.locator(".site-menu-panel a")).to_have_count(6)
     page.locator(f".site-menu-panel a[href='{url(lang, 'deadlines')}']").tap()
     page.wait_for_url(ends_at(lang, "deadlines"))
 
@@ -61,7 +61,7 @@ def test_at_a_desk_the_menu_is_open_in_the_header(new_context, lang):
     page = new_context(**DESKTOP).new_page()
     page.goto(url(lang, "who"))
     expect(page.locator(".site-header summary")).to_be_hidden()
-    expect(page.locator(".site-nav-wide a")).to_have_count(5)
+    expect(page.locator(".site-nav-wide a")).to_have_count(6)
     for link in page.locator(".site-nav-wide a").all():
         expect(link).to_be_visible()
 
