@@ -139,3 +139,9 @@ def test_no_page_loads_anything_from_another_site(get_page):
     loaded = [tag.get("src") or tag.get("href") for tag in
               soup.select("script[src], img[src], link[rel=stylesheet], link[rel=icon]")]
     assert loaded and all(url.startswith(("/", "data:")) for url in loaded), loaded
+
+
+def test_robots_txt_lets_search_engines_read_every_page(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    assert "Allow: /" in response.get_data(as_text=True)

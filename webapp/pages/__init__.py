@@ -27,6 +27,12 @@ def choose_language():
     return response
 
 
+@bp.get("/robots.txt")
+def robots():
+    # Every page is public; without this file the path would be taken for a language.
+    return current_app.response_class("User-agent: *\nAllow: /\n", mimetype="text/plain")
+
+
 @bp.get("/<lang>/")
 @shared_page
 def home():
