@@ -152,6 +152,7 @@ STATES = {
     "email-someone-else": _email(RELATIVE),
     "email-edited": _email_edited,
     "email-empty-error": _email_empty,
+    "email-gone": _open("sending"),
     "deadlines": _open("deadlines"),
     "deadlines-result": _open("deadlines", "?dato=2026-11-26"),
     "deadlines-error": _open("deadlines", "?dato=2026-02-30"),
