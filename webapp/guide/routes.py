@@ -201,7 +201,7 @@ def _render_result(answers, today, **token):
     return render_template(
         "guide/result.html", outcome=outcome, heading=in_form(OUTCOMES[outcome], own),
         groups=groups, sources=sources, in_short=in_short,
-        group_texts=GROUPS, Group=rules.Group, target_group=TARGET_GROUP_PLAIN,
+        group_texts=GROUPS, Group=rules.Group, rules=rules, target_group=TARGET_GROUP_PLAIN,
         ask_fronten=ASK_FRONTEN, anyone_may_apply=ANYONE_MAY_APPLY,
         milestones=milestones, answer_by=next(m for m in milestones if m[1])[1],
         today=today, back=url_for("guide.check"), **token,

@@ -19,7 +19,6 @@ class Source:
 
 
 TARGET_GROUP = Source("who-can-get-it", "target-group")
-PRINCIPLES = Source("about", "principles")
 SCOPE = Source("what-you-get", "scope")
 ACTIVITIES = Source("what-you-get", "activities")
 PROVIDERS = Source("what-you-get", "providers")
@@ -28,7 +27,6 @@ TRANSPORT = Source("costs-and-transport", "transport")
 EXPECTATIONS = Source("your-part", "expectations")
 FOLLOW_UP = Source("your-part", "follow-up")
 ENDING = Source("your-part", "ending")
-APPLY = Source("apply", "apply")
 CASE_HANDLING = Source("apply", "case-handling")
 PROCESSING_TIME = Source("apply", "processing-time")
 COMPLAINT = Source("complaints", "complaint")
