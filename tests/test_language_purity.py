@@ -25,7 +25,7 @@ def visible_text(html, lang):
 
 def guide_urls(client, lang):
     answer_all(client, lang, {**ANSWERS, "who": "relative"})
-    return [url(lang, name) for name in [*ANSWERS, "check", "result", "easy_result", "apply"]]
+    return [url(lang, name) for name in [*ANSWERS, "check", "result", "easy_result", "apply", "sending"]]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
