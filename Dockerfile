@@ -34,6 +34,8 @@ COPY --from=build /venv /venv
 COPY --from=build /app/translations translations
 COPY --from=build /app/static/build static/build
 COPY content content
+# Drawn inline beside easy-read headings (webapp/markdown_ext.py).
+COPY static/img static/img
 COPY webapp webapp
 COPY gunicorn.conf.py ./
 # PYTHONPATH: the app runs from /app, where content/ and translations/ are.
