@@ -50,8 +50,8 @@ def test_questions_cannot_be_skipped(client):
 @pytest.mark.parametrize("lang, who, heading", [
     ("da", "self", "Kontakt den kommune, du bor i"),
     ("da", "guardian", "Kontakt den kommune, personen bor i"),
-    ("en", "self", "Contact the municipality where you live"),
-    ("en", "relative", "Contact the municipality where the person lives"),
+    ("en", "self", "Contact the municipality you live in"),
+    ("en", "relative", "Contact the municipality the person lives in"),
 ])
 def test_a_no_to_living_in_ballerup_ends_the_guide_at_once(client, get_page, lang, who, heading):
     visited = answer_all(client, lang, answers={"who": who, "residence": "no"})

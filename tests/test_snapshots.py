@@ -203,3 +203,14 @@ def test_every_danish_question_is_easy_to_read(app):
             for own in (True, False):
                 lix, _per_sentence, _count = stats(question_texts(question, own))
                 assert lix <= 35, (question.key, own, round(lix, 1))
+
+
+@pytest.mark.parametrize("who", ["self", "guardian"])
+def test_the_page_for_someone_outside_ballerup_is_easy_to_read(app, who):
+    from tests.guide_helpers import answer_all
+
+    client = app.test_client()
+    answer_all(client, "da", {"who": who, "residence": "no"})
+    text = page_text(client.get(url("da", "outside")).get_data(as_text=True))
+    assert "botilbud" in text
+    assert stats(text.splitlines())[0] <= 35
