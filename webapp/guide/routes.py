@@ -145,13 +145,18 @@ def question(key):
     )
 
 
+def _all_answered(answers):
+    """Every question answered, by someone the guide can give a result to."""
+    return not first_unanswered(answers) and not lives_elsewhere(answers)
+
+
 def needs_all_answers(view):
     """Pages after the questions: sent back to the first one still unanswered."""
 
     @wraps(view)
     def guarded(**kwargs):
         answers = state.answers()
-        if not state.has_started() or first_unanswered(answers) or lives_elsewhere(answers):
+        if not state.has_started() or not _all_answered(answers):
             return redirect(_next_url(answers))
         return view(answers, **kwargs)
 
@@ -201,7 +206,7 @@ def _render_result(answers, today, **token):
     return render_template(
         "guide/result.html", outcome=outcome, heading=in_form(OUTCOMES[outcome], own),
         groups=groups, sources=sources, in_short=in_short,
-        group_texts=GROUPS, Group=rules.Group, rules=rules, target_group=TARGET_GROUP_PLAIN,
+        group_texts=GROUPS, rules=rules, target_group=TARGET_GROUP_PLAIN,
         ask_fronten=ASK_FRONTEN, anyone_may_apply=ANYONE_MAY_APPLY,
         milestones=milestones, answer_by=next(m for m in milestones if m[1])[1],
         today=today, back=url_for("guide.check"), **token,
@@ -244,7 +249,7 @@ def _email_page(kind, details, body=None):
     None when the answers it needs are gone."""
     if kind == "application":
         answers = state.answers()
-        if first_unanswered(answers) or lives_elsewhere(answers):
+        if not _all_answered(answers):
             return None
         email_da, email_en = _emails(lambda: application_email(answers, details))
     else:
