@@ -17,12 +17,15 @@ import frontmatter
 import markdown
 import yaml
 
+from . import facts
 from .markdown_ext import GlossaryLinks, HeadingIcons
 
 REQUIRED_KEYS = ("id", "title", "order", "summary", "reviewed")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Where each language's glossary is served (webapp/pages: pages.glossary).
 GLOSSARY_PATHS = {"da": "/da/ordliste", "en": "/en/glossary"}
+# Placeholders filled in with real dates when an easy-read page is shown (webapp/pages).
+DATE_PLACEHOLDERS = ("today", "latest_answer", "complaint_deadline")
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,27 @@ class Page:
     summary: str
     reviewed: date
     html: str
-    text: str  # the Markdown body, for fact checks
+    text: str  # the Markdown body with the registry's facts filled in, for fact checks
     headings: tuple[Heading, ...] = field(default=())
+    source: str = ""  # the Markdown body as written, with its [[fact]] placeholders
 
     @property
     def anchors(self):
         return {heading.anchor for heading in self.headings}
+
+    @property
+    def next_review(self):
+        """A page is gone through again a year after it was last reviewed."""
+        try:
+            return self.reviewed.replace(year=self.reviewed.year + 1)
+        except ValueError:  # 29 February
+            return self.reviewed.replace(year=self.reviewed.year + 1, day=28)
+
+
+@dataclass(frozen=True)
+class Change:
+    date: date
+    text: dict[str, str]  # lang -> what changed, in Markdown
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,7 @@ class Content:
     pages: dict[str, dict[str, Page]]  # lang -> id -> other page
     easy: dict[str, tuple[Page, ...]] = field(default_factory=dict)  # lang -> easy-read pages
     glossary: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # lang -> terms
+    changes: tuple[Change, ...] = field(default=())  # newest first
 
     def topic(self, lang, topic_id):
         return next((page for page in self.topics[lang] if page.id == topic_id), None)
@@ -101,13 +120,17 @@ def read_page(path, lang, glossary=(), line_breaks=False):
         raise ContentError(f"{path}: front matter lacks {', '.join(missing)}")
     if post["id"] != path.stem:
         raise ContentError(f"{path}: id {post['id']!r} does not match the file name")
+    try:
+        body = facts.fill(post.content, lang, "easy" if line_breaks else "full", keep=DATE_PLACEHOLDERS)
+    except facts.FactError as error:
+        raise ContentError(f"{path}: {error}") from error
     extensions = ["attr_list", "toc", "sane_lists", HeadingIcons()]
     if line_breaks:
         extensions.append("nl2br")
     if glossary:
         extensions.append(GlossaryLinks(glossary, GLOSSARY_PATHS[lang]))
     md = markdown.Markdown(extensions=extensions)
-    html = md.convert(post.content)
+    html = md.convert(body)
     return Page(
         id=post["id"],
         lang=lang,
@@ -116,8 +139,9 @@ def read_page(path, lang, glossary=(), line_breaks=False):
         summary=post["summary"],
         reviewed=post["reviewed"],
         html=html,
-        text=post.content,
+        text=body,
         headings=tuple(_flatten(md.toc_tokens)),
+        source=post.content,
     )
 
 
@@ -126,12 +150,25 @@ def _read_folder(folder, lang, glossary=(), line_breaks=False):
             for path in sorted(folder.glob("*.md"))}
 
 
-def read_glossary(path):
+def read_glossary(path, lang="da"):
     entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) if path.exists() else []
     try:
-        return tuple(Term(**{**entry, "forms": tuple(entry["forms"])}) for entry in entries)
-    except (TypeError, KeyError) as error:
+        return tuple(Term(**{**entry, "forms": tuple(entry["forms"]),
+                             "meaning": facts.fill(entry["meaning"], lang, "full", markdown=False)})
+                     for entry in entries)
+    except (TypeError, KeyError, facts.FactError) as error:
         raise ContentError(f"{path}: {error}") from error
+
+
+def read_changes(path):
+    """content/changes.yml: what the site says differently, and when; newest first."""
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) if path.exists() else []
+    try:
+        changes = [Change(entry["date"], {lang: markdown.markdown(text) for lang, text in entry["text"].items()})
+                   for entry in entries]
+    except (TypeError, KeyError, AttributeError) as error:
+        raise ContentError(f"{path}: {error}") from error
+    return tuple(sorted(changes, key=lambda change: change.date, reverse=True))
 
 
 def _in_order(pages):
@@ -142,7 +179,7 @@ def load(content_dir, languages):
     content_dir = Path(content_dir)
     topics, pages, easy, glossary = {}, {}, {}, {}
     for lang in languages:
-        glossary[lang] = read_glossary(content_dir / lang / "glossary.yml")
+        glossary[lang] = read_glossary(content_dir / lang / "glossary.yml", lang)
         topics[lang] = _in_order(_read_folder(content_dir / lang, lang, glossary[lang]))
         easy[lang] = _in_order(_read_folder(content_dir / lang / "easy", lang, glossary[lang], True))
         pages[lang] = _read_folder(content_dir / lang / "pages", lang)
@@ -153,7 +190,10 @@ def load(content_dir, languages):
     anchors = [[term.anchor for term in glossary[lang]] for lang in languages]
     if any(each != anchors[0] for each in anchors):
         raise ContentError(f"Glossary terms do not pair across languages: {anchors}")
-    return Content(topics=topics, pages=pages, easy=easy, glossary=glossary)
+    changes = read_changes(content_dir / "changes.yml")
+    if any(set(change.text) != set(languages) for change in changes):
+        raise ContentError("content/changes.yml: every change needs a text in every language")
+    return Content(topics=topics, pages=pages, easy=easy, glossary=glossary, changes=changes)
 
 
 @cache
