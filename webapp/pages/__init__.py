@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask_babel import format_date
 from markupsafe import Markup
 
-from .. import deadlines
+from .. import deadlines, facts
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..shared_pages import from_result, shared_page
 from ..urls import localized
@@ -17,6 +17,23 @@ bp = Blueprint("pages", __name__)
 
 def site_content():
     return current_app.extensions["content"]
+
+
+@bp.app_template_global()
+def fact_value(key):
+    """A fact from the registry (content/facts.yml) in the page's language."""
+    return facts.text(key, _lang())
+
+
+@bp.app_template_global()
+def fact_html(key):
+    """A fact from the registry as HTML: a phone or an email as a link."""
+    return facts.html(key, _lang())
+
+
+def _lang():
+    # Error pages can be shown before a language is known.
+    return g.lang if g.get("lang") in facts.LANGUAGES else facts.LANGUAGES[0]
 
 
 @bp.get("/")
@@ -61,6 +78,7 @@ def topic(topic_id):
         previous=topics[index - 1] if index > 0 else None,
         next=topics[index + 1] if index + 1 < len(topics) else None,
         from_result=from_result(),
+        changes=site_content().changes,
     )
 
 
@@ -77,6 +95,12 @@ def with_dates(html):
     for key, value in dates.items():
         html = html.replace(f"[[{key}]]", f'<strong class="date">{format_date(value, "full")}</strong>')
     return Markup(html)
+
+
+@localized(bp, "/aendringer-i-serviceniveauet", "/changes-to-the-service-level")
+@shared_page
+def changes():
+    return render_template("pages/changes.html", changes=site_content().changes)
 
 
 @localized(bp, "/let/", "/easy/")
