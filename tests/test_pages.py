@@ -81,7 +81,8 @@ def test_topic_page_has_contents_review_date_and_source(get_page):
     assert toc == ["#apply", "#case-handling", "#processing-time"]
     for anchor in toc:
         assert soup.find(id=anchor[1:]) is not None
-    assert "Sidst gennemgået: 26. november 2026" in text_of(soup)
+    assert "Sidst gennemgået: 3. december 2026" in text_of(soup)
+    assert "Næste gennemgang: 3. december 2027" in text_of(soup)
     assert "serviceniveau" in soup.select_one(".source-note").get_text()
 
 

@@ -110,7 +110,7 @@ def fill(source, lang, level, keep=(), markdown=True):
     return PLACEHOLDER.sub(replace, source)
 
 
-def _current_language():
+def current_language():
     from flask_babel import get_locale
 
     locale = get_locale()
@@ -119,11 +119,11 @@ def _current_language():
 
 def lazy(key, level="full"):
     """The fact in the language of the page it ends up on."""
-    return LazyString(lambda: text(key, _current_language(), level))
+    return LazyString(lambda: text(key, current_language(), level))
 
 
 def lazy_html(key, level="full"):
-    return LazyString(lambda: html(key, _current_language(), level))
+    return LazyString(lambda: html(key, current_language(), level))
 
 
 def placeholders(source):

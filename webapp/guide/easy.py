@@ -12,10 +12,8 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from .. import deadlines
+from .. import deadlines, facts
 from .rules import Outcome, outcome
-
-PHONE_LINK = Markup('<a href="tel:+4544773443">44&nbsp;77&nbsp;34&nbsp;43</a>')
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,8 @@ def _pick(own, self_text, other_text):
 def easy_result(answers, today, own):
     """(title, parts) for the answers; `own` is True when applying for yourself."""
     result = outcome(answers)
-    call = Markup(_("Call Fronten on %(phone)s.")) % {"phone": PHONE_LINK}
+    lang = facts.current_language()
+    call = Markup(_("Call Fronten on %(phone)s.")) % {"phone": facts.html("phone_fronten", lang)}
     if result is Outcome.LIKELY:
         title = _pick(own, _("The service seems to fit you"), _("The service seems to fit the person"))
         first = Part("person", _("The municipality decides"), (
@@ -57,19 +56,23 @@ def easy_result(answers, today, own):
         ))
 
     if answers.get("housing") == "family":
-        days = (_pick(own, _("If you get a place, it can be 1 to 5 days a week."),
-                      _("If the person gets a place, it can be 1 to 5 days a week.")),
-                _("There must be special reasons for this."))
+        most = facts.text("days_family", lang, "easy")
+        days = (_pick(own, _("If you get a place, it can be %(days)s days a week.", days=most),
+                      _("If the person gets a place, it can be %(days)s days a week.", days=most)),
+                _("There must be special reasons for this."),
+                facts.text("days_family_not_promised", lang, "easy"))
     else:
-        days = (_pick(own, _("If you get a place, it is 1 to 4 days a week."),
-                      _("If the person gets a place, it is 1 to 4 days a week.")),)
+        usual = facts.text("days_own_home", lang, "easy")
+        days = (_pick(own, _("If you get a place, it is %(days)s days a week.", days=usual),
+                      _("If the person gets a place, it is %(days)s days a week.", days=usual)),)
 
     costs = []
     if answers.get("timing") in ("day", "both", "unsure"):
-        costs.append(_("The service itself is free in the daytime."))
+        costs.append(_("The service itself costs nothing in the daytime."))
     if answers.get("timing") in ("evening", "both", "unsure"):
         costs.append(_("A club in the evening can cost money every month."))
-    costs.append(_("Food, materials, activities and events are always paid for by the person who goes there."))
+    costs.append(_("Food, materials, activities and events are paid for by the person who goes there."))
+    costs.append(_("This is also true in the daytime."))
 
     transport = [_("The municipality assesses if the trip can be made safely without help."),
                  _("If not, the municipality can pay for the transport.")]
@@ -89,6 +92,13 @@ def easy_result(answers, today, own):
             _("Then the answer must come no later than %(date)s.",
               date=format_date(answer_by, "full")),
             _("If the municipality cannot make it in time, it must write and say when."),
+        )),
+        Part("chat", _("If you disagree"), (
+            _pick(own, _("You can complain about the decision."),
+                  _("The person can complain about the decision.")),
+            _("The municipality must have the complaint no later than %(weeks)s weeks after the day the decision came.",
+              weeks=facts.value("complaint_weeks")),
+            *facts.text("not_to_ankestyrelsen", lang, "easy").split("\n"),
         )),
         Part("list", _pick(own, _("If you get a place"), _("If the person gets a place")), (
             _pick(own, _("You must come on time."), _("The person must come on time.")),

@@ -9,11 +9,12 @@ from urllib.parse import quote
 
 from flask_babel import gettext as _
 
+from .. import facts
 from .questions import QUESTIONS, for_self
 from .statements import EMAIL_FACTS, RELATIONS, in_form
 
-FRONTEN = "ss-front@balk.dk"
-COMPLAINTS = "social-adm@balk.dk"
+FRONTEN = facts.value("email_fronten")
+COMPLAINTS = facts.value("complaint_email")
 MAILTO_LIMIT = 2000  # longer links fail in some mail programs and browsers
 
 

@@ -7,6 +7,15 @@ the municipality decides."""
 
 from flask_babel import lazy_gettext as _l
 
+from .. import facts
+
+# Numbers from the registry (content/facts.yml), the same in both languages.
+DAYS = facts.value("days_own_home")
+DAYS_FAMILY_MOST = facts.value("days_family_most")
+COMMENT_DAYS = facts.value("comment_days")
+PROCESSING_DAYS = facts.value("processing_days")
+COMPLAINT_WEEKS = facts.value("complaint_weeks")
+
 # The outcome: (heading, lead) for yourself and for another person.
 OUTCOMES = {
     "likely": (
@@ -36,16 +45,16 @@ ANYONE_MAY_APPLY = _l("Anyone can apply. The municipality then assesses each cas
 
 FINDINGS = {
     "scope_own_home_or_facility": (
-        _l("If you get a place, it is 1–4 days a week. The municipality decides how many days."),
-        _l("If the person gets a place, it is 1–4 days a week. The municipality decides how many days."),
+        _l("If you get a place, it is %(days)s days a week. The municipality decides how many days.", days=DAYS),
+        _l("If the person gets a place, it is %(days)s days a week. The municipality decides how many days.", days=DAYS),
     ),
     "scope_family": (
-        _l("If you get a place, it is 1–4 days a week. Because you live with family or relatives, the municipality can give up to 5 days a week if there are special reasons. The municipality decides how many days."),
-        _l("If the person gets a place, it is 1–4 days a week. Because the person lives with family or relatives, the municipality can give up to 5 days a week if there are special reasons. The municipality decides how many days."),
+        _l("If you get a place, it is %(days)s days a week. Because you live with family or relatives, the municipality can give up to %(most)s days a week if there are special reasons. The municipality decides how many days.", days=DAYS, most=DAYS_FAMILY_MOST),
+        _l("If the person gets a place, it is %(days)s days a week. Because the person lives with family or relatives, the municipality can give up to %(most)s days a week if there are special reasons. The municipality decides how many days.", days=DAYS, most=DAYS_FAMILY_MOST),
     ),
     "cost_day_free": (
-        _l("There is no user payment for a daytime service."),
-        _l("There is no user payment for a daytime service."),
+        _l("You do not pay for the daytime service itself."),
+        _l("The person does not pay for the daytime service itself."),
     ),
     "cost_evening_fee": (
         _l("An evening club may charge a monthly membership fee (kontingent). Ask the caseworker what it costs."),
@@ -95,20 +104,20 @@ MILESTONES = {
         _l("At the conversation, the application is gone through together. The caseworker explains the rules."),
     ),
     "information_gathered": (
-        _l("The caseworker gathers the information needed, for example a status statement (statusattest) from a doctor or hospital. Sometimes the municipality's medical consultant looks at it."),
-        _l("The caseworker gathers the information needed, for example a status statement (statusattest) from a doctor or hospital. Sometimes the municipality's medical consultant looks at it."),
+        _l("The caseworker gathers the information needed, for example a statement about your health from a doctor or hospital (statusattest). Sometimes the municipality's medical consultant looks at it."),
+        _l("The caseworker gathers the information needed, for example a statement about the person's health from a doctor or hospital (statusattest). Sometimes the municipality's medical consultant looks at it."),
     ),
     "draft_decision": (
-        _l("You get a draft decision and can comment on it (partshøring). You have 10 days from receiving it."),
-        _l("A draft decision is sent, so the person can comment on it (partshøring). There are 10 days from receiving it."),
+        _l("You get a draft decision and can comment on it (partshøring). You have %(days)s days from receiving it.", days=COMMENT_DAYS),
+        _l("A draft decision is sent, so the person can comment on it (partshøring). There are %(days)s days from receiving it.", days=COMMENT_DAYS),
     ),
     "decision": (
-        _l("You get the decision (afgørelse). You can expect an answer within 30 working days of the municipality receiving the application."),
-        _l("The municipality sends its decision (afgørelse). An answer can be expected within 30 working days of the municipality receiving the application."),
+        _l("You get the decision (afgørelse). You can expect an answer within %(days)s working days of the municipality receiving the application.", days=PROCESSING_DAYS),
+        _l("The municipality sends its decision (afgørelse). An answer can be expected within %(days)s working days of the municipality receiving the application.", days=PROCESSING_DAYS),
     ),
     "complaint_possible": (
-        _l("If you disagree, you can complain within 4 weeks of receiving the decision."),
-        _l("If the person disagrees, a complaint can be made within 4 weeks of receiving the decision."),
+        _l("If you disagree, you can complain. The municipality must have the complaint within %(weeks)s weeks of the day you received the decision.", weeks=COMPLAINT_WEEKS),
+        _l("If the person disagrees, a complaint can be made. The municipality must have the complaint within %(weeks)s weeks of the day the decision was received.", weeks=COMPLAINT_WEEKS),
     ),
 }
 
@@ -154,9 +163,9 @@ RELATIONS = {
 # The result's "In short" list (for a likely outcome): short, neutral lines that
 # read right for yourself and for another person.
 IN_SHORT = {
-    "scope_own_home_or_facility": _l("1–4 days a week, if a place is granted"),
-    "scope_family": _l("1–4 days a week, if a place is granted; up to 5 for special reasons"),
-    "cost_day_free": _l("Daytime service: no user payment"),
+    "scope_own_home_or_facility": _l("%(days)s days a week, if a place is granted", days=DAYS),
+    "scope_family": _l("%(days)s days a week, if a place is granted; up to %(most)s for special reasons", days=DAYS, most=DAYS_FAMILY_MOST),
+    "cost_day_free": _l("Daytime service: no charge for the service itself"),
     "cost_evening_fee": _l("Evening club: may have a monthly fee"),
     "cost_own_expenses": _l("Own costs: food, materials, activities and events"),
     "transport_assessed": _l("Travel costs can be covered if it is not safe to travel alone"),
