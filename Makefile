@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PYBABEL := $(VENV)/bin/pybabel
 STAMP := $(VENV)/.installed
 PORT ?= 5000
+# The municipality's service level document that content/facts.yml quotes (see README).
+SOURCE ?= ../shared/source/serviceniveau-aktivitets-og-samvaerstilbud.txt
 
 .DEFAULT_GOAL := help
 
@@ -56,7 +58,10 @@ chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code bac
 	@command -v chromium >/dev/null && command -v zbarimg >/dev/null || \
 		(apt-get update -q && apt-get install -y -q chromium zbar-tools)
 
-test: build chromium ## Run all tests, browser tests included
+check-source: $(STAMP) ## Check every fact's quote against a version of the service level: make check-source SOURCE=<file>
+	$(PY) scripts/check_source.py "$(SOURCE)"
+
+test: build chromium check-source ## Run all tests, browser tests included
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
@@ -74,4 +79,4 @@ bench: build wrk ## Requests per second under gunicorn against a bare Flask floo
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: help install static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web
+.PHONY: check-source help install static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web
