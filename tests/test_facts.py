@@ -22,7 +22,7 @@ LANGS = ("da", "en")
 SITE = content.load(Config.CONTENT_DIR, LANGS)
 TOPICS = [page.id for page in SITE.topics["da"]]
 CONTENT_PAGES = {*TOPICS, *(f"easy/{t}" for t in TOPICS), *(f"pages/{p}" for p in SITE.pages["da"]), "glossary"}
-GUIDE_PAGES = {"result", "easy_result", "email", "complaint_email"}
+GUIDE_PAGES = {"result", "easy_result", "email", "complaint_email", "complaint_page"}
 
 
 def source_document():
@@ -140,6 +140,8 @@ def guide_texts():
                 texts[lang, page] = texts.get((lang, page), "") + " " + words(soup.main.get_text(" "))
         response = application_page(app.test_client(), lang)
         texts[lang, "email"] = words(BeautifulSoup(response.get_data(as_text=True), "html.parser").main.get_text(" "))
+        soup = BeautifulSoup(app.test_client().get(url(lang, "complaint")).get_data(as_text=True), "html.parser")
+        texts[lang, "complaint_page"] = words(soup.main.get_text(" "))
         with app.test_request_context(f"/{lang}/"):
             texts[lang, "complaint_email"] = email_module.complaint_email(
                 {"name": "Bo", "message": "Uenig"}).to
