@@ -15,10 +15,13 @@ from functools import lru_cache
 
 import holidays
 
-PROCESSING_WORKING_DAYS = 30
-COMMENT_DAYS = 10
-COMPLAINT_WEEKS = 4
-COMPLAINT_ANSWER_WEEKS = 4
+from . import facts
+
+# The numbers the deadlines count, from the registry (content/facts.yml).
+PROCESSING_WORKING_DAYS = int(facts.value("processing_days"))
+COMMENT_DAYS = int(facts.value("comment_days"))
+COMPLAINT_WEEKS = int(facts.value("complaint_weeks"))
+COMPLAINT_ANSWER_WEEKS = int(facts.value("complaint_answer_weeks"))
 
 PRODID = "-//Ballerup Kommune//Aktivitets- og samvaerstilbud//DA"
 
