@@ -1,8 +1,8 @@
 """The registry of facts (content/facts.yml): every number, contact, deadline and
 fact-sentence a citizen acts on, written once and read once at start-up.
 
-Markdown content writes `[[key]]` (filled in by `fill`); Python takes `value`,
-`text` or `lazy` (the current language, resolved when shown).
+Markdown content writes `[[key]]` (filled in by `fill`); Python takes `value` (the
+same in every language), `text` or `html` (in a language and reading level).
 """
 
 import re
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from flask_babel import LazyString
 from markupsafe import Markup, escape
 
 FACTS_FILE = Path(__file__).resolve().parent.parent / "content" / "facts.yml"
@@ -70,12 +69,12 @@ FACTS = read()
 
 def _render(key, lang, level, markdown, html):
     fact = FACTS[key]
-    text = REFERENCE.sub(lambda m: _render(m.group(1), lang, level, markdown, html),
-                         fact.wording[lang, level])
+    wording = str(escape(fact.wording[lang, level])) if html else fact.wording[lang, level]
+    text = REFERENCE.sub(lambda m: _render(m.group(1), lang, level, markdown, html), wording)
     if fact.link and markdown:
         return f"[{text}]({fact.link})"
     if fact.link and html:
-        return f'<a href="{escape(fact.link)}">{str(escape(text)).replace(" ", "&nbsp;")}</a>'
+        return f'<a href="{escape(fact.link)}">{text.replace(" ", "&nbsp;")}</a>'
     return text
 
 
@@ -115,15 +114,6 @@ def current_language():
 
     locale = get_locale()
     return locale.language if locale and locale.language in LANGUAGES else LANGUAGES[0]
-
-
-def lazy(key, level="full"):
-    """The fact in the language of the page it ends up on."""
-    return LazyString(lambda: text(key, current_language(), level))
-
-
-def lazy_html(key, level="full"):
-    return LazyString(lambda: html(key, current_language(), level))
 
 
 def placeholders(source):
