@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import text_of
+from tests.readability import blocks, stats
 from webapp import content
 from webapp.config import Config
 
@@ -48,6 +49,11 @@ def test_the_changes_page_lists_dated_changes_newest_first(get_page, lang):
     today = text_of(soup.select_one("main ol.changes li"))
     assert ("Ankestyrelsen" in today and "Digital Post" in today)
     assert ("statusattest" in today) == (lang == "en")
+
+
+def test_the_danish_changes_page_is_easy_to_read(get_page):
+    lix, _, _ = stats(blocks(str(get_page(CHANGES["da"]).main)))
+    assert lix <= 35, f"LIX {lix:.1f}"
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
