@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from .. import deadlines
-from .rules import Outcome, outcome
+from .rules import Decides, Outcome, outcome, who_decides
 
 PHONE_LINK = Markup('<a href="tel:+4544773443">44&nbsp;77&nbsp;34&nbsp;43</a>')
 
@@ -27,6 +27,12 @@ class Part:
 
 def _pick(own, self_text, other_text):
     return self_text if own else other_text
+
+
+def _ask_who_decides(answers):
+    if who_decides(answers) is not Decides.UNSURE:
+        return ()
+    return (_("We do not know if Ballerup Kommune decides."), _("Ask Fronten before you apply."))
 
 
 def easy_result(answers, today, own):
@@ -79,7 +85,7 @@ def easy_result(answers, today, own):
     answer_by = deadlines.latest_answer(today)
     return title, (
         first,
-        Part("phone", _("Call Fronten"), (call,)),
+        Part("phone", _("Call Fronten"), (*_ask_who_decides(answers), call)),
         Part("calendar", _("How many days?"), (*days, _("The municipality decides how many days."))),
         Part("money", _("What does it cost?"), tuple(costs)),
         Part("bus", _("Transport"), tuple(transport)),

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from . import rules
+
 
 @dataclass(frozen=True)
 class Option:
@@ -68,10 +70,10 @@ YES_NO_UNSURE = (
 
 WHO = Question(
     key="who",
-    title=_l("Who are you finding out for?"),
-    title_other=_l("Who are you finding out for?"),
+    title=_l("Who is this for?"),
+    title_other=_l("Who is this for?"),
     summary=_l("Who it is for"),
-    error_missing=_l("Select who you are finding out for"),
+    error_missing=_l("Select who it is for"),
     options=(
         Option("self", _l("Myself")),
         Option("relative", _l("A relative or someone close to me")),
@@ -85,10 +87,40 @@ RESIDENCE = Question(
     title=_l("Do you live in Ballerup Kommune?"),
     title_other=_l("Does the person live in Ballerup Kommune?"),
     summary=_l("Lives in Ballerup Kommune"),
-    error_missing=_l("Select yes or no"),
-    hint=_l("As a rule, the municipality you live in decides. If another municipality gave you a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
-    hint_other=_l("As a rule, the municipality the person lives in decides. If another municipality gave the person a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
-    options=(Option("yes", _l("Yes")), Option("no", _l("No"))),
+    error_missing=_l("Select yes, no or I am not sure"),
+    hint=_l("As a rule, the municipality you live in decides. If you live in a residential facility (botilbud), the next questions ask about it."),
+    hint_other=_l("As a rule, the municipality the person lives in decides. If the person lives in a residential facility (botilbud), the next questions ask about it."),
+    options=YES_NO_UNSURE,
+)
+
+HOUSING = Question(
+    key="housing",
+    title=_l("Where do you live?"),
+    title_other=_l("Where does the person live?"),
+    summary=_l("Where they live"),
+    error_missing=_l("Select a type of home"),
+    options=(
+        Option("own_home", _l("In my own home"), _l("In their own home")),
+        Option("residential", _l("In a residential facility (botilbud)")),
+        Option("family", _l("With my family or relatives"), _l("With their family or relatives")),
+    ),
+)
+
+# Asked only of someone in a residential facility: the municipality that gave the place
+# usually stays the one that decides, wherever the facility is (see rules.who_decides).
+PLACED_BY = Question(
+    key="placed_by",
+    title=_l("Which municipality gave you the place in the residential facility?"),
+    title_other=_l("Which municipality gave the person the place in the residential facility?"),
+    summary=_l("Municipality that gave the place"),
+    error_missing=_l("Select a municipality or I am not sure"),
+    hint=_l("As a rule, that municipality decides. This also applies if the residential facility is in another municipality."),
+    hint_other=_l("As a rule, that municipality decides. This also applies if the residential facility is in another municipality."),
+    options=(
+        Option("ballerup", _l("Ballerup Kommune")),
+        Option("other", _l("Another municipality")),
+        Option("unsure", _l("I am not sure")),
+    ),
 )
 
 TARGET = Question(
@@ -121,19 +153,6 @@ NEEDS = Question(
     ),
 )
 
-HOUSING = Question(
-    key="housing",
-    title=_l("Where do you live?"),
-    title_other=_l("Where does the person live?"),
-    summary=_l("Where they live"),
-    error_missing=_l("Select a type of home"),
-    options=(
-        Option("own_home", _l("In my own home"), _l("In their own home")),
-        Option("residential", _l("In a residential facility (botilbud)")),
-        Option("family", _l("With my family or relatives"), _l("With their family or relatives")),
-    ),
-)
-
 TIMING = Question(
     key="timing",
     title=_l("Are you looking for a daytime service or an evening club?"),
@@ -161,28 +180,33 @@ TRANSPORT = Question(
     options=YES_NO_UNSURE,
 )
 
-QUESTIONS = (WHO, RESIDENCE, TARGET, NEEDS, HOUSING, TIMING, TRANSPORT)
+QUESTIONS = (WHO, RESIDENCE, HOUSING, PLACED_BY, TARGET, NEEDS, TIMING, TRANSPORT)
 BY_KEY = {question.key: question for question in QUESTIONS}
 
 # Each question's page in each language: /da/guide/hvem, /en/guide/who.
 SLUGS = {
     "da": {"who": "hvem", "residence": "bopael", "target": "maalgruppe", "needs": "behov",
-           "housing": "bolig", "timing": "tidspunkt", "transport": "transport"},
+           "housing": "bolig", "placed_by": "kommune", "timing": "tidspunkt", "transport": "transport"},
     "en": {"who": "who", "residence": "residence", "target": "target-group", "needs": "needs",
-           "housing": "home", "timing": "day-or-evening", "transport": "transport"},
+           "housing": "home", "placed_by": "municipality", "timing": "day-or-evening",
+           "transport": "transport"},
 }
 
 
-def lives_elsewhere(answers):
-    return answers.get(RESIDENCE.key) == "no"
+def decided_elsewhere(answers):
+    """Another municipality usually decides: the guide ends on its own page."""
+    return rules.who_decides(answers) in (rules.Decides.HOME, rules.Decides.PLACING)
 
 
 def applicable(answers):
-    """The questions that apply, given the answers so far: a person who does not
-    live in Ballerup is sent to their own municipality after question 2."""
-    if lives_elsewhere(answers):
-        return QUESTIONS[:2]
-    return QUESTIONS
+    """The questions that apply, given the answers so far: the municipality that gave a
+    place in a residential facility is asked only of someone who lives in one, and the
+    guide stops at the answer that shows another municipality decides."""
+    steps = [q for q in QUESTIONS if q is not PLACED_BY or answers.get(HOUSING.key) == "residential"]
+    if decided_elsewhere(answers):
+        last = PLACED_BY if PLACED_BY in steps else HOUSING
+        return steps[:steps.index(last) + 1]
+    return steps
 
 
 def for_self(answers):
