@@ -88,8 +88,8 @@ RESIDENCE = Question(
     title_other=_l("Does the person live in Ballerup Kommune?"),
     summary=_l("Lives in Ballerup Kommune"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("As a rule, the municipality you live in decides. If you live in a residential facility (botilbud), the next questions ask about it."),
-    hint_other=_l("As a rule, the municipality the person lives in decides. If the person lives in a residential facility (botilbud), the next questions ask about it."),
+    hint=_l("As a rule, the municipality you live in decides. Do you live in a residential facility (botilbud)? Then we ask about it in a moment."),
+    hint_other=_l("As a rule, the municipality a person lives in decides. Does the person live in a residential facility (botilbud)? Then we ask about it in a moment."),
     options=YES_NO_UNSURE,
 )
 
@@ -110,12 +110,12 @@ HOUSING = Question(
 # usually stays the one that decides, wherever the facility is (see rules.who_decides).
 PLACED_BY = Question(
     key="placed_by",
-    title=_l("Which municipality gave you the place in the residential facility?"),
-    title_other=_l("Which municipality gave the person the place in the residential facility?"),
+    title=_l("Which municipality gave you a place in a residential facility?"),
+    title_other=_l("Which municipality gave the person a place in a residential facility?"),
     summary=_l("Municipality that gave the place"),
     error_missing=_l("Select a municipality or I am not sure"),
-    hint=_l("As a rule, that municipality decides. This also applies if the residential facility is in another municipality."),
-    hint_other=_l("As a rule, that municipality decides. This also applies if the residential facility is in another municipality."),
+    hint=_l("As a rule, that municipality decides. This applies wherever you live now."),
+    hint_other=_l("As a rule, that municipality decides. This applies wherever the person lives now."),
     options=(
         Option("ballerup", _l("Ballerup Kommune")),
         Option("other", _l("Another municipality")),
