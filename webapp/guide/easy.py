@@ -56,7 +56,7 @@ def easy_result(answers, today, own):
         first = Part("person", _("Who the service is for"), (
             _("The service is for adults who find daily life very hard."),
             _("This can be because of their body or their mind."),
-            _("It can also be because of special social problems."),
+            _("It can also be because of serious social problems."),
             _("They also need help to be with other people, or support and care."),
             _("Anyone can ask Fronten if the service is for them."),
             _("The municipality decides."),
@@ -75,7 +75,7 @@ def easy_result(answers, today, own):
         costs.append(_("The service itself is free in the daytime."))
     if answers.get("timing") in ("evening", "both", "unsure"):
         costs.append(_("A club in the evening can cost money every month."))
-    costs.append(_("Food, materials, activities and events are always paid for by the person who goes there."))
+    costs.append(_("The person who goes there pays for food, materials, activities and events."))
 
     transport = [_("The municipality assesses if the trip can be made safely without help."),
                  _("If not, the municipality can pay for the transport.")]
