@@ -170,10 +170,10 @@ def test_the_forms_notice_lists_exactly_what_the_email_says(client, app, lang, a
 
 
 @pytest.mark.parametrize("lang, who, on_form, in_email, not_said", [
-    ("da", "guardian", "kan bede om at se afgørelsen om, at du er personens værge",
-     "kan bede om at se afgørelsen om, at jeg er personens værge", "samtykke"),
-    ("en", "guardian", "may ask to see the decision that made you the person's guardian",
-     "may ask to see the decision that made me the person's guardian", "consent"),
+    ("da", "guardian", "Kommunen kan bede om at se afgørelsen om værgemålet.",
+     "Jeg ved, at kommunen kan bede om at se afgørelsen om værgemålet.", "samtykke"),
+    ("en", "guardian", "The municipality may ask to see the decision about the guardianship.",
+     "I know that the municipality may ask to see the decision about the guardianship.", "consent"),
     ("da", "relative", "kan bede om personens samtykke eller en fuldmagt",
      "kan bede om samtykke eller en fuldmagt", "værge"),
     ("en", "professional", "may ask for the person's consent or a power of attorney",

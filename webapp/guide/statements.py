@@ -159,8 +159,8 @@ _CONSENT = (_l("I know that the municipality may ask for consent or a power of a
             _l("The municipality may ask for the person's consent or a power of attorney before it can talk with you about the case."))
 MAY_ASK = {
     "relative": _CONSENT,
-    "guardian": (_l("I know that the municipality may ask to see the decision that made me the person's guardian."),
-                 _l("The municipality may ask to see the decision that made you the person's guardian, and what the guardianship covers.")),
+    "guardian": (_l("I know that the municipality may ask to see the decision about the guardianship."),
+                 _l("The municipality may ask to see the decision about the guardianship. It shows what you may do on the person's behalf.")),
     "professional": _CONSENT,
 }
 
