@@ -92,7 +92,7 @@ def easy_result(answers, today, own):
         Part("calendar", _("When does the answer come?"), (
             _("Does the municipality get the application today, %(today)s?",
               today=format_date(today, "full")),
-            _("Then the answer must come no later than %(date)s.",
+            _("Then you can expect the answer no later than %(date)s.",
               date=format_date(answer_by, "full")),
             _("If the municipality cannot make it in time, it must write and say when."),
         )),
