@@ -79,6 +79,8 @@ def test_a_botilbud_place_from_another_municipality_ends_the_guide_before_the_em
     answers = {"who": "self", "residence": residence, "housing": "residential", "placed_by": "other"}
     visited = answer_all(client, lang, answers)
     assert visited[-2:] == [url(lang, "placed_by"), url(lang, "outside")]
+    # The addresses say nothing about the home: no answer, no "botilbud" in them.
+    assert not [v for v in visited if re.search(r"[?=]|botilbud|residential", v)]
     soup = get_page(url(lang, "outside"))
     assert soup.h1.get_text(strip=True) == heading
     assert soup.select_one("a.back-link")["href"] == url(lang, "placed_by")
