@@ -5,8 +5,15 @@ import pytest
 from bs4 import BeautifulSoup
 from flask_babel import force_locale
 
-from tests.guide_helpers import ANSWERS, DETAILS, application_page
-from webapp.guide.email import MAILTO_LIMIT, Email, application_email, mailto, qr_svg
+from tests.guide_helpers import ANSWERS, DETAILS, answer_all, application_page, url
+from webapp.guide.email import (
+    MAILTO_LIMIT,
+    Email,
+    application_email,
+    complaint_email,
+    mailto,
+    qr_svg,
+)
 
 NASTY = [
     "Linje 1\r\nBcc: evil@example.com",
@@ -83,7 +90,7 @@ def test_the_application_email_is_in_danish_and_says_who_and_how_to_reach_them(c
     scheme, path, query = parts(link)
     assert path == "ss-front@balk.dk"
     subject, body = query["subject"][0], query["body"][0]
-    assert subject == "Ansøgning om aktivitets- og samværstilbud (§ 104) – Åse Ørnsø"
+    assert subject == "Ansøgning om aktivitets- og samværstilbud"
     assert "Jeg søger om et aktivitets- og samværstilbud efter serviceloven § 104." in body
     for detail in DETAILS.values():
         assert detail in body
@@ -114,6 +121,75 @@ def test_applying_for_someone_else_names_both_and_mentions_consent(client):
     # The phone number stands under the name of the one it belongs to: the relative.
     assert "Kontaktperson (mig): Bo Ørnsø\nTelefon: 12 34 56 78" in body
     assert "Personen bor i Ballerup Kommune." in body
+
+
+@pytest.mark.parametrize("lang, kind, expected", [
+    ("da", "application", "Ansøgning om aktivitets- og samværstilbud"),
+    ("da", "complaint", "Klage over afgørelse om aktivitets- og samværstilbud"),
+    ("en", "application", "Application for activity and social contact services"),
+    ("en", "complaint", "Complaint about a decision on activity and social contact services"),
+])
+def test_no_subject_has_a_name_in_it(app, lang, kind, expected):
+    # Subjects show in notifications, previews and mail logs.
+    details = {**DETAILS, "applicant_name": "Bo Ørnsø", "decision_date": ""}
+    with app.test_request_context(f"/{lang}/"), force_locale(lang):
+        for who in ("self", "guardian"):
+            email = (application_email({**ANSWERS, "who": who}, details) if kind == "application"
+                     else complaint_email(details))
+            assert email.subject == expected
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("answers", [
+    ANSWERS,
+    {**ANSWERS, "who": "guardian", "transport": "yes"},
+    {**ANSWERS, "who": "relative", "residence": "no", "housing": "residential", "placed_by": "ballerup"},
+])
+def test_the_forms_notice_lists_exactly_what_the_email_says(client, app, lang, answers):
+    from webapp.guide.email import SAYS, _parts
+
+    answer_all(client, lang, answers)
+    soup = BeautifulSoup(client.get(url(lang, "apply")).get_data(as_text=True), "html.parser")
+    notice = [li.get_text(strip=True) for li in soup.select("#email-says li")]
+    details = {**DETAILS, "applicant_name": "Bo Ørnsø"}
+    own = answers["who"] == "self"
+    with app.test_request_context(f"/{lang}/"), force_locale(lang):
+        body = application_email(answers, details).body
+        parts = list(_parts(answers, details))
+        said = [str(SAYS[part][0 if own else 1]) for part, _lines in parts]
+    assert notice == said
+    # Every line of the email, beyond its greeting and closing, is in a part the notice names.
+    lines = [line for line in body.split("\n") if line]
+    in_parts = {line for _part, part_lines in parts for line in part_lines if line}
+    assert set(lines[1:-3]) == in_parts, set(lines[1:-3]) ^ in_parts
+    relation = {"da": "hvordan du kender personen", "en": "how you are connected to the person"}[lang]
+    transport = {"da": "hjælp til transport", "en": "help with transport"}[lang]
+    assert (relation in notice) is (not own)
+    assert any(transport in item for item in notice) is (answers["transport"] != "yes")
+    assert (transport in body) is (answers["transport"] != "yes")
+
+
+@pytest.mark.parametrize("lang, who, on_form, in_email, not_said", [
+    ("da", "guardian", "Kommunen kan bede om at se afgørelsen om værgemålet.",
+     "Jeg ved, at kommunen kan bede om at se afgørelsen om værgemålet.", "samtykke"),
+    ("en", "guardian", "The municipality may ask to see the decision about the guardianship.",
+     "I know that the municipality may ask to see the decision about the guardianship.", "consent"),
+    ("da", "relative", "kan bede om personens samtykke eller en fuldmagt",
+     "kan bede om samtykke eller en fuldmagt", "værge"),
+    ("en", "professional", "may ask for the person's consent or a power of attorney",
+     "may ask for consent or a power of attorney", "guardian"),
+])
+def test_a_guardian_shows_the_appointment_others_consent(client, lang, who, on_form, in_email,
+                                                         not_said):
+    answers = {**ANSWERS, "who": who}
+    answer_all(client, lang, answers)
+    form = BeautifulSoup(client.get(url(lang, "apply")).get_data(as_text=True), "html.parser")
+    form_text = " ".join(p.get_text() for p in form.select("form p:not(.form-hint)"))
+    assert on_form in form_text and not_said not in form_text
+    soup = email_page(client, lang, answers)
+    english = soup.select_one(".email-english")
+    said = (english or soup.find("textarea", id="body")).get_text()
+    assert in_email in said and not_said not in said
 
 
 def test_email_page_offers_every_way_to_send(client):

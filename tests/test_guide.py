@@ -15,8 +15,8 @@ def soup_of(response):
 
 def test_each_question_posts_and_redirects_to_the_next(client):
     visited = answer_all(client)
-    assert visited == ["/da/guide/bopael", "/da/guide/maalgruppe", "/da/guide/behov",
-                       "/da/guide/bolig", "/da/guide/tidspunkt", "/da/guide/transport",
+    assert visited == ["/da/guide/bopael", "/da/guide/bolig", "/da/guide/maalgruppe",
+                       "/da/guide/behov", "/da/guide/tidspunkt", "/da/guide/transport",
                        "/da/guide/tjek"]
 
 
@@ -47,24 +47,92 @@ def test_questions_cannot_be_skipped(client):
     assert response.headers["Location"] == "/da/guide/bopael"
 
 
-@pytest.mark.parametrize("lang, who, heading", [
-    ("da", "self", "Kontakt den kommune, du bor i"),
-    ("da", "guardian", "Kontakt den kommune, personen bor i"),
-    ("en", "self", "Contact the municipality you live in"),
-    ("en", "relative", "Contact the municipality the person lives in"),
+@pytest.mark.parametrize("lang, who, heading, moving", [
+    ("da", "self", "Kontakt den kommune, du bor i", "før du flytter"),
+    ("da", "guardian", "Kontakt den kommune, personen bor i", "før personen flytter"),
+    ("en", "self", "Contact the municipality you live in", "before you move"),
+    ("en", "relative", "Contact the municipality the person lives in", "before the person moves"),
 ])
-def test_a_no_to_living_in_ballerup_ends_the_guide_at_once(client, get_page, lang, who, heading):
-    visited = answer_all(client, lang, answers={"who": who, "residence": "no"})
-    assert visited[-1] == url(lang, "outside")
+def test_living_elsewhere_and_not_in_a_botilbud_ends_the_guide(client, get_page, lang, who, heading,
+                                                               moving):
+    visited = answer_all(client, lang, answers={"who": who, "residence": "no", "housing": "own_home"})
+    assert visited == [url(lang, "residence"), url(lang, "housing"), url(lang, "outside")]
     soup = get_page(url(lang, "outside"))
     assert soup.h1.get_text(strip=True) == heading
-    assert soup.select_one("a.back-link")["href"] == url(lang, "residence")
+    assert soup.select_one("a.back-link")["href"] == url(lang, "housing")
     hrefs = {a["href"] for a in soup.select("main a")}
     assert {"https://www.borger.dk/kommune", "tel:+4544773443"} <= hrefs
-    assert "botilbud" in text_of(soup)
+    # Moving to Ballerup: call Fronten first; nothing about a Ballerup place ending.
+    assert moving in text_of(soup)
+    assert not re.search("stopper|ends when", text_of(soup))
     # No check-your-answers page, no result and no application for them.
     for page in ("target", "check", "result", "apply"):
         assert client.get(url(lang, page)).headers["Location"] == url(lang, "outside")
+
+
+@pytest.mark.parametrize("lang, residence, heading", [
+    ("da", "yes", "Kontakt den kommune, der gav dig pladsen"),
+    ("en", "no", "Contact the municipality that gave you the place"),
+])
+def test_a_botilbud_place_from_another_municipality_ends_the_guide_before_the_email(
+        client, get_page, lang, residence, heading):
+    answers = {"who": "self", "residence": residence, "housing": "residential", "placed_by": "other"}
+    visited = answer_all(client, lang, answers)
+    assert visited[-2:] == [url(lang, "placed_by"), url(lang, "outside")]
+    # The addresses say nothing about the home: no answer, no "botilbud" in them.
+    assert not [v for v in visited if re.search(r"[?=]|botilbud|residential", v)]
+    soup = get_page(url(lang, "outside"))
+    assert soup.h1.get_text(strip=True) == heading
+    assert soup.select_one("a.back-link")["href"] == url(lang, "placed_by")
+    assert soup.find("a", href="tel:+4544773443")
+    for page in ("target", "result", "apply"):
+        assert client.get(url(lang, page)).headers["Location"] == url(lang, "outside")
+
+
+def test_a_botilbud_place_from_ballerup_goes_on_to_the_result_and_the_email(client):
+    answers = {**ANSWERS, "residence": "no", "housing": "residential", "placed_by": "ballerup"}
+    assert answer_all(client, answers=answers)[-1] == url("da", "check")
+    body = soup_of(application_page(client, answers=answers)).find("textarea", id="body").get_text()
+    assert "Jeg bor i et botilbud.\nBallerup Kommune har givet mig pladsen i botilbuddet." in body
+    assert "Jeg bor i Ballerup Kommune" not in body
+
+
+@pytest.mark.parametrize("changes, lives_in_ballerup", [
+    ({"residence": "unsure"}, False),
+    ({"housing": "residential", "placed_by": "unsure"}, True),
+])
+def test_not_knowing_which_municipality_decides_gives_the_result_with_a_call_fronten_note(
+        client, get_page, changes, lives_in_ballerup):
+    answer_all(client, answers={**ANSWERS, **changes})
+    text = text_of(get_page(url("da", "result")))
+    assert "kan vi ikke se, om det er Ballerup Kommune, der bestemmer" in text
+    assert "Spørg Fronten, før du søger" in text_of(get_page(url("da", "easy_result")))
+    body = soup_of(application_page(client, answers={**ANSWERS, **changes})).find(
+        "textarea", id="body").get_text()
+    # The email states only what was answered for sure.
+    assert "Ballerup Kommune har givet" not in body
+    assert ("Jeg bor i Ballerup Kommune." in body) is lives_in_ballerup
+
+
+def test_a_sure_answer_gives_no_call_fronten_note(client, get_page):
+    answer_all(client, answers={**ANSWERS, "housing": "residential", "placed_by": "ballerup"})
+    assert "kan vi ikke se, om det er Ballerup Kommune" not in text_of(get_page(url("da", "result")))
+
+
+def test_a_changed_home_asks_which_municipality_gave_the_place_then_returns_to_the_check(client):
+    answer_all(client)
+    response = client.post(url("da", "housing"), data={"answer": "residential", "return": "check"})
+    assert response.headers["Location"] == url("da", "placed_by") + "?return=check"
+    response = client.post(url("da", "placed_by"), data={"answer": "ballerup", "return": "check"})
+    assert response.headers["Location"] == url("da", "check")
+
+
+def test_the_botilbud_answer_counts_only_while_the_person_lives_in_one(client, get_page):
+    answer_all(client, answers={**ANSWERS, "housing": "residential", "placed_by": "other"})
+    response = client.post(url("da", "housing"), data={"answer": "own_home"})
+    assert response.headers["Location"] == url("da", "target")  # not the other municipality
+    answer_all(client)
+    assert "Kommunen, der gav pladsen" not in text_of(get_page(url("da", "check")))
 
 
 def test_the_other_municipality_page_needs_that_answer(client):
@@ -74,8 +142,8 @@ def test_the_other_municipality_page_needs_that_answer(client):
 
 
 @pytest.mark.parametrize("lang, prefix, message", [
-    ("da", "Fejl:", "Vælg ja eller nej"),
-    ("en", "Error:", "Select yes or no"),
+    ("da", "Fejl:", "Vælg ja, nej eller ved ikke"),
+    ("en", "Error:", "Select yes, no or I am not sure"),
 ])
 def test_nothing_chosen_shows_the_error_summary_and_field_message(client, lang, prefix, message):
     client.post(url(lang, "who"), data={"answer": "self"})
@@ -90,7 +158,7 @@ def test_nothing_chosen_shows_the_error_summary_and_field_message(client, lang, 
 
 
 def test_none_of_these_cannot_be_combined_and_the_ticks_are_kept(client):
-    answer_all(client, answers={"who": "self", "residence": "yes", "target": "yes"})
+    answer_all(client, answers={"who": "self", "residence": "yes", "housing": "own_home", "target": "yes"})
     response = client.post("/da/guide/behov", data={"answer": ["social_skills", "none"]})
     soup = soup_of(response)
     assert "Ingen af disse" in soup.select_one(".error-summary").get_text()
@@ -119,7 +187,7 @@ def test_check_page_lists_every_answer_with_a_change_link(client, get_page):
     soup = get_page("/da/guide/tjek")
     links = [a["href"] for a in soup.select(".summary-action a")]
     assert len(links) == 7
-    assert links[4] == "/da/guide/bolig?return=check"
+    assert links[2] == "/da/guide/bolig?return=check"
 
 
 def test_changing_an_answer_from_the_check_page_returns_there(client):

@@ -77,3 +77,54 @@ def test_the_answer_is_due_30_working_days_after_applying():
     decision = next(m for m in rules.after_you_apply(date(2026, 11, 26)) if m.key == "decision")
     assert decision.by == date(2027, 1, 13)
     assert decision.source == rules.PROCESSING_TIME
+
+
+D = rules.Decides
+
+
+@pytest.mark.parametrize("residence, housing, placed_by, expected", [
+    # As a rule, the municipality the person lives in.
+    ("yes", "own_home", None, D.BALLERUP),
+    ("yes", "family", None, D.BALLERUP),
+    ("no", "own_home", None, D.HOME),
+    ("no", "family", None, D.HOME),
+    ("unsure", "own_home", None, D.UNSURE),
+    # In a botilbud: the municipality that gave the place, wherever the botilbud is.
+    ("yes", "residential", "ballerup", D.BALLERUP),
+    ("yes", "residential", "other", D.PLACING),
+    ("yes", "residential", "unsure", D.UNSURE),
+    ("no", "residential", "ballerup", D.BALLERUP),
+    ("no", "residential", "other", D.PLACING),
+    ("no", "residential", "unsure", D.UNSURE),
+    ("unsure", "residential", "ballerup", D.BALLERUP),
+    ("unsure", "residential", "other", D.PLACING),
+    # Not known yet: the home, or the botilbud's municipality, is still to be asked.
+    ("no", None, None, None),
+    ("yes", "residential", None, None),
+    # A botilbud answer left from before no longer counts once the person lives elsewhere.
+    ("no", "own_home", "ballerup", D.HOME),
+])
+def test_who_decides(residence, housing, placed_by, expected):
+    answers = {"residence": residence, "housing": housing, "placed_by": placed_by}
+    assert rules.who_decides({k: v for k, v in answers.items() if v}) is expected
+
+
+@pytest.mark.parametrize("answers, steps", [
+    ({"residence": "yes", "housing": "own_home"},
+     ["who", "residence", "housing", "target", "needs", "timing", "transport"]),
+    ({"residence": "yes", "housing": "residential"},
+     ["who", "residence", "housing", "placed_by", "target", "needs", "timing", "transport"]),
+    ({"residence": "no"},  # the home is asked before the guide can tell
+     ["who", "residence", "housing", "target", "needs", "timing", "transport"]),
+    ({"residence": "no", "housing": "family"}, ["who", "residence", "housing"]),
+    ({"residence": "yes", "housing": "residential", "placed_by": "other"},
+     ["who", "residence", "housing", "placed_by"]),
+    ({"residence": "no", "housing": "residential", "placed_by": "ballerup"},
+     ["who", "residence", "housing", "placed_by", "target", "needs", "timing", "transport"]),
+    ({"residence": "unsure", "housing": "own_home"},
+     ["who", "residence", "housing", "target", "needs", "timing", "transport"]),
+])
+def test_the_questions_that_apply_stop_where_another_municipality_decides(answers, steps):
+    from webapp.guide.questions import applicable
+
+    assert [q.key for q in applicable({"who": "self", **answers})] == steps

@@ -30,8 +30,8 @@ OUTCOMES = {
     "unclear": {**SELF, "target": "unsure"},
     "unlikely": {**SELF, "needs": ["none"]},
 }
-# Lives in another municipality: the guide ends after the second question.
-ELSEWHERE = {"who": "guardian", "residence": "no"}
+# Lives in another municipality, not in a botilbud: the guide ends after the home.
+ELSEWHERE = {"who": "guardian", "residence": "no", "housing": "own_home"}
 
 DETAILS = {"name": "Åse Testesen", "phone": "12 34 56 78", "email": "aase@example.dk",
            "best_time": "Formiddag", "message": "Jeg vil gerne møde andre & lave noget #sammen?"}

@@ -145,6 +145,8 @@ STATES = {
     **{f"result-{outcome}": _answered(answers, "result")
        for outcome, answers in OUTCOMES.items()},
     "outside": _answered(ELSEWHERE, "outside"),
+    "outside-botilbud-placed-elsewhere": _answered(
+        {"who": "self", "residence": "yes", "housing": "residential", "placed_by": "other"}, "outside"),
     "apply": _answered(SELF, "apply"),
     "apply-someone-else": _answered(RELATIVE, "apply"),
     "apply-errors": _apply_errors,

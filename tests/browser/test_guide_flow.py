@@ -1,5 +1,5 @@
 """The guide's flow in a real browser, at 375 px and 1280 px in both languages: the
-early exit for someone outside Ballerup, the slim header on a phone, "Start again"
+early exits for someone outside Ballerup or placed in a botilbud by another municipality, the slim header on a phone, "Start again"
 asking first, the exclusive "None of these" and dates as three fields."""
 
 import pytest
@@ -27,15 +27,33 @@ SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["375", "1280"])
 def test_a_no_to_ballerup_ends_the_guide_on_its_own_page(new_context, lang, size):
     page = new_context(**size).new_page()
     page.goto(url(lang, "who"))
-    for key in ("who", "residence"):
+    for key in ("who", "residence", "housing"):
+        page.wait_for_url(ends_at(lang, key))
         choose(page, key, ELSEWHERE[key], how="tap" if size is PHONE else "click")
         submit_question(page, key)
     page.wait_for_url(ends_at(lang, "outside"))
     expect(page.locator("main a[href^='https://www.borger.dk/']")).to_be_visible()
     expect(page.locator("main a[href='tel:+4544773443']").first).to_be_visible()
     page.locator("main a.back-link").click()
-    page.wait_for_url(ends_at(lang, "residence"))
-    expect(page.locator("#answer-no")).to_be_checked()
+    page.wait_for_url(ends_at(lang, "housing"))
+    expect(page.locator("#answer-own_home")).to_be_checked()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_botilbud_place_from_another_municipality_ends_the_guide_without_javascript(
+        new_context, lang):
+    page = new_context(**PHONE, java_script_enabled=False).new_page()
+    page.goto(url(lang, "who"))
+    answers = {"who": "self", "residence": "yes", "housing": "residential", "placed_by": "other"}
+    for key, value in answers.items():
+        page.wait_for_url(ends_at(lang, key))
+        choose(page, key, value, how="tap")
+        submit_question(page, key)
+    page.wait_for_url(ends_at(lang, "outside"))
+    expect(page.locator("main a[href='tel:+4544773443']").first).to_be_visible()
+    page.locator("main a.back-link").click()
+    page.wait_for_url(ends_at(lang, "placed_by"))
+    expect(page.locator("#answer-other")).to_be_checked()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -107,7 +125,7 @@ def test_none_of_these_and_the_other_boxes_untick_each_other(new_context, lang, 
     expect(page.locator("#answer-none")).not_to_be_checked()
     expect(page.locator("#answer-support_care")).to_be_checked()
     submit_question(page, "needs")
-    page.wait_for_url(ends_at(lang, "housing"))
+    page.wait_for_url(ends_at(lang, "timing"))
 
 
 @SIZES

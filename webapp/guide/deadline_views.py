@@ -12,7 +12,7 @@ from .forms import DatePartsField, ErrorSummaryMixin
 
 # What each deadline counts from, what it is, and its rule in deadlines.py.
 KINDS = {
-    "svar": (deadlines.latest_answer, _l("Latest expected answer to your application"),
+    "svar": (deadlines.latest_answer, _l("Latest day you can expect an answer to your application"),
              _l("If the municipality received your application on %(date)s, you can expect an answer no later than:")),
     "bemaerkninger": (deadlines.comment_deadline, _l("Last day to comment on the draft decision"),
                       _l("If you received the draft decision on %(date)s, send your comments no later than:")),

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from .. import deadlines, facts
-from .rules import Outcome, outcome
+from .rules import Decides, Outcome, outcome, who_decides
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,12 @@ class Part:
 
 def _pick(own, self_text, other_text):
     return self_text if own else other_text
+
+
+def _ask_who_decides(answers):
+    if who_decides(answers) is not Decides.UNSURE:
+        return ()
+    return (_("We do not know if Ballerup Kommune decides."), _("Ask Fronten before you apply."))
 
 
 def easy_result(answers, today, own):
@@ -82,14 +88,14 @@ def easy_result(answers, today, own):
     answer_by = deadlines.latest_answer(today)
     return title, (
         first,
-        Part("phone", _("Call Fronten"), (call,)),
+        Part("phone", _("Call Fronten"), (*_ask_who_decides(answers), call)),
         Part("calendar", _("How many days?"), (*days, _("The municipality decides how many days."))),
         Part("money", _("What does it cost?"), tuple(costs)),
         Part("bus", _("Transport"), tuple(transport)),
         Part("calendar", _("When does the answer come?"), (
             _("Does the municipality get the application today, %(today)s?",
               today=format_date(today, "full")),
-            _("Then the answer must come no later than %(date)s.",
+            _("Then you can expect the answer no later than %(date)s.",
               date=format_date(answer_by, "full")),
             _("If the municipality cannot make it in time, it must write and say when."),
         )),

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from .. import facts
-from .questions import QUESTIONS, for_self
-from .statements import EMAIL_FACTS, RELATIONS, in_form
+from .questions import applicable, for_self
+from .statements import EMAIL_FACTS, MAY_ASK, RELATIONS, in_form
 
 FRONTEN = facts.value("email_fronten")
 COMPLAINTS = facts.value("complaint_email")
@@ -36,33 +37,72 @@ def _contact_lines(details):
     return lines
 
 
-def _facts(answers):
+# What the application email says, part by part, in its order: the form's notice ("The
+# email only says: ...") lists these, so it always matches the email. (yourself, another person)
+SAYS = {
+    "applying": (_l("your name, and that you are applying for activity and social contact services"),
+                 _l("the person's name, and that you are applying on their behalf")),
+    "relation": (None, _l("how you are connected to the person")),
+    "contact": (_l("how the municipality can reach you"),
+                _l("your name, and how the municipality can reach you")),
+    "home": (_l("where you live"), _l("where the person lives")),
+    "timing": (_l("whether it is about a daytime service or an evening club"),
+               _l("whether it is about a daytime service or an evening club")),
+    "transport": (_l("that you would like to hear about help with transport"),
+                  _l("that you would like to hear about help with transport")),
+    "own_words": (_l("what you write in your own words, if you write anything"),
+                  _l("what you write in your own words, if you write anything")),
+}
+# The answers each part of the email states, as plain sentences (see EMAIL_FACTS).
+FACTS_IN = {"home": ("residence", "housing", "placed_by"), "timing": ("timing",),
+            "transport": ("transport",)}
+# Details that fill every part the form can fill: the notice lists all of them.
+EVERY_PART = {"name": "-", "applicant_name": "-", "message": "-"}
+
+
+def _facts(answers, keys):
     """The answers that starting a case needs, as plain sentences (see EMAIL_FACTS)."""
     own = for_self(answers)
-    pairs = (EMAIL_FACTS.get((q.key, answers.get(q.key))) for q in QUESTIONS if not q.multiple)
+    asked = {q.key for q in applicable(answers)}
+    pairs = (EMAIL_FACTS.get((key, answers.get(key))) for key in keys if key in asked)
     return [str(in_form(pair, own)) for pair in pairs if pair]
+
+
+def _parts(answers, details):
+    """The application email's body after the greeting, as (part, its lines), in order."""
+    own = for_self(answers)
+    name = details["name"].strip()
+    if own:
+        yield "applying", [_("I am applying for activity and social contact services under section 104 of the Act on Social Services."),
+                           "", _("Name: %(name)s", name=name)]
+        yield "contact", _contact_lines(details)
+    else:
+        yield "applying", [_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name)]
+        yield "relation", [str(RELATIONS[answers["who"]]), str(MAY_ASK[answers["who"]][0])]
+        yield "contact", ["", _("Contact person (me): %(name)s", name=details["applicant_name"].strip()),
+                          *_contact_lines(details)]
+    for number, (part, keys) in enumerate(FACTS_IN.items()):
+        lines = _facts(answers, keys)
+        if lines:
+            yield part, [""] * (number == 0) + lines
+    if details.get("message", "").strip():
+        yield "own_words", ["", _("In my own words:"), details["message"].strip()]
+
+
+def what_it_says(answers):
+    """The form's notice: the parts of the email these answers lead to, in its words."""
+    own = for_self(answers)
+    return [in_form(SAYS[part], own) for part, _lines in _parts(answers, EVERY_PART)]
 
 
 def application_email(answers, details):
     own = for_self(answers)
-    name = details["name"].strip()
     lines = [_("To Fronten, Ballerup Kommune"), ""]
-    if own:
-        lines += [_("I am applying for activity and social contact services under section 104 of the Act on Social Services."),
-                  "", _("Name: %(name)s", name=name)]
-    else:
-        applicant = details["applicant_name"].strip()
-        lines += [_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name),
-                  str(RELATIONS[answers["who"]]),
-                  _("I know that the municipality may ask for consent or a power of attorney."),
-                  "", _("Contact person (me): %(name)s", name=applicant)]
-    lines += _contact_lines(details)
-    lines += ["", *_facts(answers)]
-    if details.get("message", "").strip():
-        lines += ["", _("In my own words:"), details["message"].strip()]
+    for _part, part_lines in _parts(answers, details):
+        lines += part_lines
     lines += ["", _("Please contact me about the next steps."), "", _("Kind regards"),
-              name if own else details["applicant_name"].strip()]
-    return Email(FRONTEN, subject("application", name), "\n".join(lines))
+              details["name"].strip() if own else details["applicant_name"].strip()]
+    return Email(FRONTEN, subject("application"), "\n".join(lines))
 
 
 def complaint_email(details):
@@ -75,15 +115,15 @@ def complaint_email(details):
               _("Name: %(name)s", name=name)]
     lines += _contact_lines(details)
     lines += ["", _("Please confirm that you have received my complaint."), "", _("Kind regards"), name]
-    return Email(COMPLAINTS, subject("complaint", name), "\n".join(lines))
+    return Email(COMPLAINTS, subject("complaint"), "\n".join(lines))
 
 
-def subject(kind, name):
-    """The email's subject, always built here: never taken from a form."""
-    name = name.strip()
+def subject(kind):
+    """The email's subject, always built here, never from a form, and with no name in it:
+    subjects show in notifications, previews and mail logs."""
     if kind == "complaint":
-        return _("Complaint about a decision on activity and social contact services – %(name)s", name=name)
-    return _("Application for activity and social contact services (section 104) – %(name)s", name=name)
+        return _("Complaint about a decision on activity and social contact services")
+    return _("Application for activity and social contact services")
 
 
 def _encode(text):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from . import rules
+
 
 @dataclass(frozen=True)
 class Option:
@@ -68,10 +70,10 @@ YES_NO_UNSURE = (
 
 WHO = Question(
     key="who",
-    title=_l("Who are you finding out for?"),
-    title_other=_l("Who are you finding out for?"),
+    title=_l("Who is this for?"),
+    title_other=_l("Who is this for?"),
     summary=_l("Who it is for"),
-    error_missing=_l("Select who you are finding out for"),
+    error_missing=_l("Select who it is for"),
     options=(
         Option("self", _l("Myself")),
         Option("relative", _l("A relative or someone close to me")),
@@ -85,10 +87,40 @@ RESIDENCE = Question(
     title=_l("Do you live in Ballerup Kommune?"),
     title_other=_l("Does the person live in Ballerup Kommune?"),
     summary=_l("Lives in Ballerup Kommune"),
-    error_missing=_l("Select yes or no"),
-    hint=_l("As a rule, the municipality you live in decides. If another municipality gave you a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
-    hint_other=_l("As a rule, the municipality the person lives in decides. If another municipality gave the person a place in a residential facility (botilbud), that one usually decides. Call Fronten if you are unsure."),
-    options=(Option("yes", _l("Yes")), Option("no", _l("No"))),
+    error_missing=_l("Select yes, no or I am not sure"),
+    hint=_l("As a rule, the municipality you live in decides. Do you live in a residential facility (botilbud)? Then we ask about it in a moment."),
+    hint_other=_l("As a rule, the municipality a person lives in decides. Does the person live in a residential facility (botilbud)? Then we ask about it in a moment."),
+    options=YES_NO_UNSURE,
+)
+
+HOUSING = Question(
+    key="housing",
+    title=_l("Where do you live?"),
+    title_other=_l("Where does the person live?"),
+    summary=_l("Where they live"),
+    error_missing=_l("Select a type of home"),
+    options=(
+        Option("own_home", _l("In my own home"), _l("In their own home")),
+        Option("residential", _l("In a residential facility (botilbud)")),
+        Option("family", _l("With my family or relatives"), _l("With their family or relatives")),
+    ),
+)
+
+# Asked only of someone in a residential facility: the municipality that gave the place
+# usually stays the one that decides, wherever the facility is (see rules.who_decides).
+PLACED_BY = Question(
+    key="placed_by",
+    title=_l("Which municipality gave you a place in a residential facility?"),
+    title_other=_l("Which municipality gave the person a place in a residential facility?"),
+    summary=_l("Municipality that gave the place"),
+    error_missing=_l("Select a municipality or I am not sure"),
+    hint=_l("As a rule, that municipality decides. This applies wherever you live now."),
+    hint_other=_l("As a rule, that municipality decides. This applies wherever the person lives now."),
+    options=(
+        Option("ballerup", _l("Ballerup Kommune")),
+        Option("other", _l("Another municipality")),
+        Option("unsure", _l("I am not sure")),
+    ),
 )
 
 TARGET = Question(
@@ -97,8 +129,8 @@ TARGET = Question(
     title_other=_l("Does the person find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("In the law it is called: significantly reduced physical or mental function, or special social problems. It must make your everyday life very hard. You do not need to give a diagnosis."),
-    hint_other=_l("In the law it is called: significantly reduced physical or mental function, or special social problems. It must make everyday life very hard. You do not need to give a diagnosis."),
+    hint=_l("The law calls it significantly reduced physical or mental function, or serious social problems. It must make your everyday life very hard. You do not need to give a diagnosis."),
+    hint_other=_l("The law calls it significantly reduced physical or mental function, or serious social problems. It must make everyday life very hard. You do not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 
@@ -118,19 +150,6 @@ NEEDS = Question(
         Option("support_care", _l("Support and care that helps me get going"),
                _l("Support and care that helps the person get going")),
         Option("none", _l("None of these")),
-    ),
-)
-
-HOUSING = Question(
-    key="housing",
-    title=_l("Where do you live?"),
-    title_other=_l("Where does the person live?"),
-    summary=_l("Where they live"),
-    error_missing=_l("Select a type of home"),
-    options=(
-        Option("own_home", _l("In my own home"), _l("In their own home")),
-        Option("residential", _l("In a residential facility (botilbud)")),
-        Option("family", _l("With my family or relatives"), _l("With their family or relatives")),
     ),
 )
 
@@ -161,28 +180,33 @@ TRANSPORT = Question(
     options=YES_NO_UNSURE,
 )
 
-QUESTIONS = (WHO, RESIDENCE, TARGET, NEEDS, HOUSING, TIMING, TRANSPORT)
+QUESTIONS = (WHO, RESIDENCE, HOUSING, PLACED_BY, TARGET, NEEDS, TIMING, TRANSPORT)
 BY_KEY = {question.key: question for question in QUESTIONS}
 
 # Each question's page in each language: /da/guide/hvem, /en/guide/who.
 SLUGS = {
     "da": {"who": "hvem", "residence": "bopael", "target": "maalgruppe", "needs": "behov",
-           "housing": "bolig", "timing": "tidspunkt", "transport": "transport"},
+           "housing": "bolig", "placed_by": "kommune", "timing": "tidspunkt", "transport": "transport"},
     "en": {"who": "who", "residence": "residence", "target": "target-group", "needs": "needs",
-           "housing": "home", "timing": "day-or-evening", "transport": "transport"},
+           "housing": "home", "placed_by": "municipality", "timing": "day-or-evening",
+           "transport": "transport"},
 }
 
 
-def lives_elsewhere(answers):
-    return answers.get(RESIDENCE.key) == "no"
+def decided_elsewhere(answers):
+    """Another municipality usually decides: the guide ends on its own page."""
+    return rules.who_decides(answers) in (rules.Decides.HOME, rules.Decides.PLACING)
 
 
 def applicable(answers):
-    """The questions that apply, given the answers so far: a person who does not
-    live in Ballerup is sent to their own municipality after question 2."""
-    if lives_elsewhere(answers):
-        return QUESTIONS[:2]
-    return QUESTIONS
+    """The questions that apply, given the answers so far: the municipality that gave a
+    place in a residential facility is asked only of someone who lives in one, and the
+    guide stops at the answer that shows another municipality decides."""
+    steps = [q for q in QUESTIONS if q is not PLACED_BY or answers.get(HOUSING.key) == "residential"]
+    if decided_elsewhere(answers):
+        last = PLACED_BY if PLACED_BY in steps else HOUSING
+        return steps[:steps.index(last) + 1]
+    return steps
 
 
 def for_self(answers):

@@ -23,6 +23,7 @@ from .email import (
     mailto,
     qr_svg,
     subject,
+    what_it_says,
 )
 from .forms import (
     BODY_MAX,
@@ -38,9 +39,9 @@ from .questions import (
     QUESTIONS,
     SLUGS,
     applicable,
+    decided_elsewhere,
     first_unanswered,
     for_self,
-    lives_elsewhere,
     neighbours,
 )
 from .statements import (
@@ -50,6 +51,7 @@ from .statements import (
     FINDINGS,
     GROUPS,
     IN_SHORT,
+    MAY_ASK,
     MILESTONES,
     OUTCOMES,
     TARGET_GROUP_PLAIN,
@@ -99,14 +101,16 @@ def guide_context():
 
 @bp.get("/<lang>/guide/")
 def start():
-    return render_template("guide/start.html", first=QUESTIONS[0])
+    return render_template("guide/start.html", first=QUESTIONS[0], question_count=len(QUESTIONS))
 
 
-def _next_url(answers):
+def _next_url(answers, returning=False):
     missing = first_unanswered(answers)
     if missing:
-        return url_for("guide.question", key=missing.key)
-    if lives_elsewhere(answers):
+        # A changed answer that opens a new question comes back to the check page after it.
+        extra = {"return": "check"} if returning else {}
+        return url_for("guide.question", key=missing.key, **extra)
+    if decided_elsewhere(answers):
         return url_for("guide.outside")
     return url_for("guide.check")
 
@@ -130,7 +134,7 @@ def question(key):
             answers = state.answers()
             _before, after = neighbours(question, answers)
             if returning or after is None or first_unanswered(answers):
-                return redirect(_next_url(answers))
+                return redirect(_next_url(answers, returning))
             return redirect(url_for("guide.question", key=after.key))
     else:
         form = question_form(question, own, formdata=None, data={"answer": answers.get(key)})
@@ -147,7 +151,7 @@ def question(key):
 
 def _all_answered(answers):
     """Every question answered, by someone the guide can give a result to."""
-    return not first_unanswered(answers) and not lives_elsewhere(answers)
+    return not first_unanswered(answers) and not decided_elsewhere(answers)
 
 
 def needs_all_answers(view):
@@ -165,12 +169,14 @@ def needs_all_answers(view):
 
 @localized(bp, "/guide/anden-kommune", "/guide/other-municipality")
 def outside():
-    """The end of the guide for someone who does not live in Ballerup: no check page,
+    """The end of the guide when another municipality usually decides (the one the person
+    lives in, or the one that gave a place in a residential facility): no check page,
     no result, but where to go instead."""
     answers = state.answers()
-    if not lives_elsewhere(answers):
+    if not decided_elsewhere(answers):
         return redirect(_next_url(answers))
-    return render_template("guide/outside.html", back=url_for("guide.question", key="residence"))
+    return render_template("guide/outside.html", placed=rules.who_decides(answers) is rules.Decides.PLACING,
+                           back=url_for("guide.question", key=applicable(answers)[-1].key))
 
 
 @localized(bp, "/guide/tjek", "/guide/check", old="/guide/tjek")
@@ -209,6 +215,7 @@ def _render_result(answers, today, **token):
         group_texts=GROUPS, rules=rules, target_group=TARGET_GROUP_PLAIN,
         ask_fronten=ASK_FRONTEN, anyone_may_apply=ANYONE_MAY_APPLY,
         milestones=milestones, answer_by=next(m for m in milestones if m[1])[1],
+        ask_who_decides=rules.who_decides(answers) is rules.Decides.UNSURE,
         today=today, back=url_for("guide.check"), **token,
     )
 
@@ -293,8 +300,9 @@ def apply(answers):
     else:
         form = ApplicationForm(for_self=own, formdata=None)
     return render_template("guide/apply.html", form=form, back=url_for("guide.result"),
-                           has_errors=bool(form.errors),
-                           applying_as=None if own else APPLYING_AS[answers["who"]])
+                           has_errors=bool(form.errors), email_says=what_it_says(answers),
+                           applying_as=None if own else APPLYING_AS[answers["who"]],
+                           may_ask=None if own else MAY_ASK[answers["who"]][1])
 
 
 @bp.post("/<lang>/guide/email")
@@ -309,7 +317,7 @@ def email():
     # Nothing kept (no cookie): the page is built from the form alone.
     kind, name = form.kind.data, form.name.data
     to = COMPLAINTS if kind == "complaint" else FRONTEN
-    email_da = Email(to, _in_language("da", lambda: subject(kind, name)), form.body.data)
+    email_da = Email(to, _in_language("da", lambda: subject(kind)), form.body.data)
     english = Email(to, "", form.english.data) if form.english.data else None
     return _render_email(kind, name, email_da, english, edited=True)
 

@@ -48,6 +48,29 @@ class Group(StrEnum):
     YOUR_PART = "your_part"  # what is expected, follow-up, when it ends
 
 
+class Decides(StrEnum):
+    """Which municipality usually decides (the handlekommune)."""
+
+    BALLERUP = "ballerup"
+    HOME = "home"  # the one the person lives in, not Ballerup
+    PLACING = "placing"  # another municipality, that gave the place in a residential facility
+    UNSURE = "unsure"  # the guide goes on, and asks the person to call Fronten first
+
+
+def who_decides(answers):
+    """As a rule the municipality the person lives in; for someone in a residential
+    facility (botilbud), the one that gave the place, wherever the facility is
+    (retssikkerhedsloven § 9, stk. 3; content/NOTES.md). None until the answers tell.
+    The guide only says who usually decides: Fronten settles it."""
+    if answers.get("housing") == "residential":
+        placed_by = {"ballerup": Decides.BALLERUP, "other": Decides.PLACING, "unsure": Decides.UNSURE}
+        return placed_by.get(answers.get("placed_by"))
+    if "housing" not in answers:
+        return None
+    residence = {"yes": Decides.BALLERUP, "no": Decides.HOME, "unsure": Decides.UNSURE}
+    return residence.get(answers.get("residence"))
+
+
 @dataclass(frozen=True)
 class Finding:
     key: str  # names the sentence that says it (see statements.py)

@@ -101,7 +101,7 @@ MILESTONES = {
     ),
     "conversation": (
         _l("At the conversation, you go through the application together. The caseworker explains the rules."),
-        _l("At the conversation, the application is gone through together. The caseworker explains the rules."),
+        _l("At the conversation, you go through the application together. The caseworker explains the rules."),
     ),
     "information_gathered": (
         _l("The caseworker gathers the information needed, for example a statement about your health from a doctor or hospital (statusattest). Sometimes the municipality's medical consultant looks at it."),
@@ -140,6 +140,8 @@ EMAIL_FACTS = {
                                  _l("The person lives in a residential facility (botilbud).")),
     ("housing", "family"): (_l("I live with my family or relatives."),
                             _l("The person lives with family or relatives.")),
+    ("placed_by", "ballerup"): (_l("Ballerup Kommune gave me the place in the residential facility."),
+                                _l("Ballerup Kommune gave the person the place in the residential facility.")),
     ("timing", "day"): (_l("I would like a daytime service."),
                         _l("The person would like a daytime service.")),
     ("timing", "evening"): (_l("I would like an evening club."),
@@ -158,6 +160,17 @@ RELATIONS = {
     "relative": _l("I am a relative or someone close to the person."),
     "guardian": _l("I am the person's guardian (værge)."),
     "professional": _l("I help the person in my work."),
+}
+
+# What the municipality may ask to see before it talks with someone applying for another
+# person: (the email's line, the form's line). A guardian shows the appointment, not consent.
+_CONSENT = (_l("I know that the municipality may ask for consent or a power of attorney."),
+            _l("The municipality may ask for the person's consent or a power of attorney before it can talk with you about the case."))
+MAY_ASK = {
+    "relative": _CONSENT,
+    "guardian": (_l("I know that the municipality may ask to see the decision about the guardianship."),
+                 _l("The municipality may ask to see the decision about the guardianship. It shows what you may do on the person's behalf.")),
+    "professional": _CONSENT,
 }
 
 # The result's "In short" list (for a likely outcome): short, neutral lines that
