@@ -225,7 +225,7 @@ def test_finish_and_clear_deletes_everything(client):
     # which would clear every cookie of balk.dk).
     assert response.headers["Clear-Site-Data"] == '"cache"'
     assert any(c.startswith("guide=;") and "Max-Age=0" in c for c in response.headers.getlist("Set-Cookie"))
-    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/hvem"
+    assert client.get("/da/guide/resultat").headers["Location"] == "/da/guide/udloebet"
     with client.session_transaction() as session:
         assert "answers" not in session
 

@@ -106,12 +106,14 @@ def start():
                            continue_url=_next_url(answers) if answers else None)
 
 
-def _say_nothing_is_kept():
-    """Sent back to the first question with nothing kept: say why, not silently."""
+def _without_answers(answers):
+    """Where a page that needs answers sends a browser without any: the page that says
+    they were deleted after the time limit (the browser drops the cookie by itself
+    then, so no answers at all means that, or "Finish and clear"), not silently to
+    question 1; with some answers, the first question still open."""
     if not state.has_started():
-        flash(_("There are no answers in this browser. We delete them after %(minutes)s minutes "
-                "without activity, or when you choose “Finish and clear”. Start with the first question.",
-                minutes=state.default_limit() // 60))
+        return redirect(url_for("guide.expired"))
+    return redirect(_next_url(answers))
 
 
 def _next_url(answers):
@@ -131,8 +133,7 @@ def question(key):
     missing = first_unanswered(answers)
     steps = applicable(answers)
     if question not in steps or (missing and steps.index(missing) < steps.index(question)):
-        _say_nothing_is_kept()
-        return redirect(_next_url(answers))
+        return _without_answers(answers)
 
     own = for_self(answers)
     returning = request.values.get("return") == "check"
@@ -170,8 +171,7 @@ def needs_all_answers(view):
     def guarded(**kwargs):
         answers = state.answers()
         if not state.has_started() or not _all_answered(answers):
-            _say_nothing_is_kept()
-            return redirect(_next_url(answers))
+            return _without_answers(answers)
         return view(answers, **kwargs)
 
     return guarded
@@ -331,9 +331,8 @@ def apply():
         return _render_apply(answers, form, gone=True)
     if state.draft("application"):
         flash(_answers_gone_message())
-    else:
-        _say_nothing_is_kept()
-    return redirect(_next_url(answers), 303 if request.method == "POST" else 302)
+        return redirect(_next_url(answers), 303)
+    return _without_answers(answers)
 
 
 @bp.post("/<lang>/guide/email")
