@@ -95,6 +95,13 @@ def test_an_old_copy_of_the_cookie_does_not_work_after_finish_and_clear(app, cli
     assert "Åse" not in page and "Mailen er her ikke længere" in page
 
 
+def test_the_cleared_page_sets_no_new_cookie(client):
+    answer_all(client)
+    client.post("/da/guide/afslut")
+    assert "guide=" not in " ".join(client.get("/da/guide/ryddet").headers.getlist("Set-Cookie"))
+    assert client.get_cookie("guide") is None
+
+
 def test_an_old_copy_does_not_work_after_start_again(client):
     answer_all(client)
     copy = client.get_cookie("guide").value
