@@ -113,6 +113,12 @@ def test_an_old_copy_does_not_work_after_start_again(client):
 def test_a_copy_past_its_time_limit_is_refused_by_the_server(app, client):
     set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 21 * 60})
     assert client.get("/da/guide/tjek").headers["Location"] == "/da/guide/udloebet"
+    set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 21 * 60})
+    assert client.get("/da/klage").status_code == 200  # open to all, with nothing of before
+    set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 21 * 60})
+    response = client.post("/da/klage", data=COMPLAINT)  # no CSRF here: the time limit alone
+    assert response.headers["Location"] == "/da/klage"
+    assert "Åse Ørnsø" in client.get("/da/klage").get_data(as_text=True)
 
 
 @pytest.mark.parametrize("change", [

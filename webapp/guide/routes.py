@@ -67,7 +67,7 @@ OPEN_ENDPOINTS = {"guide.start", "guide.expired", "guide.cleared", "guide.finish
 @bp.before_request
 def expire_idle_answers():
     if state.is_expired():  # the session interface has emptied it
-        if request.endpoint in FORM_PAGES:
+        if request.method == "POST" and request.endpoint in FORM_PAGES:
             return drafts.keep_refused(*FORM_PAGES[request.endpoint]()) or redirect(url_for("guide.expired"))
         if request.endpoint not in OPEN_ENDPOINTS:
             return redirect(url_for("guide.expired"))
