@@ -157,8 +157,9 @@ class EncryptedSessionInterface(SessionInterface):
         if session.sid is None or session.ended:
             session.sid, session.ended = secrets.token_urlsafe(12), False
         session.setdefault(SEEN, int(time.time()))
-        # At least 1 s: the server's own check refuses it after its limit in any case.
-        max_age = max(1, seconds_left(session, limit))
+        # At least 1 s: the server's own check refuses it after its limit in any case;
+        # at most the limit, whatever the clock in the cookie says.
+        max_age = max(1, min(seconds_left(session, limit), session.get(LIMIT, limit)))
         response.set_cookie(name, self.encode(app, session.sid, dict(session)),
                             max_age=max_age, **options)
 
