@@ -276,7 +276,7 @@ def test_more_time_without_javascript_from_the_start_page(client):
 def test_every_form_says_the_time_limit(client, path):
     answer_all(client)
     text = " ".join(soup_of(client.get(path)).get_text(" ").split())
-    assert "20 minutter uden aktivitet" in text or "20 minutes without activity" in text
+    assert "slettet efter 20 minutter, hvis du ikke gør noget" in text or "deleted after 20 minutes if" in text
 
 
 def test_the_start_page_offers_to_continue_or_start_again_when_answers_exist(client):
