@@ -79,7 +79,7 @@ def test_the_other_municipality_page_needs_that_answer(client):
 ])
 def test_nothing_chosen_shows_the_error_summary_and_field_message(client, lang, prefix, message):
     client.post(url(lang, "who"), data={"answer": "self"})
-    response = client.post(url(lang, "residence"), data={})
+    response = client.post(url(lang, "residence"), data={}, follow_redirects=True)
     assert response.status_code == 200
     soup = soup_of(response)
     assert soup.title.get_text().startswith(prefix)
@@ -91,7 +91,8 @@ def test_nothing_chosen_shows_the_error_summary_and_field_message(client, lang, 
 
 def test_none_of_these_cannot_be_combined_and_the_ticks_are_kept(client):
     answer_all(client, answers={"who": "self", "residence": "yes", "target": "yes"})
-    response = client.post("/da/guide/behov", data={"answer": ["social_skills", "none"]})
+    response = client.post("/da/guide/behov", data={"answer": ["social_skills", "none"]},
+                           follow_redirects=True)
     soup = soup_of(response)
     assert "Ingen af disse" in soup.select_one(".error-summary").get_text()
     assert soup.find("input", {"value": "social_skills"}).has_attr("checked")
@@ -100,7 +101,7 @@ def test_none_of_these_cannot_be_combined_and_the_ticks_are_kept(client):
 
 def test_a_tampered_value_returns_to_the_question_with_a_message(client):
     client.post("/da/guide/hvem", data={"answer": "self"})
-    response = client.post("/da/guide/bopael", data={"answer": "maybe'><script>"})
+    response = client.post("/da/guide/bopael", data={"answer": "maybe'><script>"}, follow_redirects=True)
     assert response.status_code == 200
     assert "Vælg en af mulighederne" in text_of(soup_of(response))
 

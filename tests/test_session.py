@@ -306,3 +306,12 @@ def test_back_from_the_email_page_shows_the_filled_form(client):
     soup = soup_of(client.get("/da/guide/ansoegning"))
     assert soup.find("input", {"name": "phone"})["value"] == DETAILS["phone"]
     assert soup.find("textarea", {"name": "message"}).get_text() == DETAILS["message"]
+
+
+def test_a_question_with_an_error_is_shown_on_a_get_so_reload_does_not_resubmit(client):
+    client.post("/da/guide/hvem", data={"answer": "self"})
+    response = client.post("/da/guide/bopael?return=check", data={"return": "check"})
+    assert response.status_code == 303 and response.headers["Location"] == "/da/guide/bopael?return=check"
+    soup = soup_of(client.get(response.headers["Location"]))
+    assert soup.title.get_text().startswith("Fejl:") and soup.select_one(".error-summary")
+    assert soup.find("input", {"name": "return"})["value"] == "check"

@@ -146,6 +146,13 @@ def question(key):
             if returning or after is None or first_unanswered(answers):
                 return redirect(_next_url(answers))
             return redirect(url_for("guide.question", key=after.key))
+        # Shown on a GET (Post/Redirect/Get), so Reload never asks to send it again.
+        state.save_tried(key, request.form.getlist("answer"))
+        return redirect(url_for("guide.question", key=key, **({"return": "check"} if returning else {})), 303)
+    tried = state.pop_tried(key)
+    if tried is not None:
+        form = question_form(question, own, formdata=MultiDict([("answer", value) for value in tried]))
+        form.validate()
     else:
         form = question_form(question, own, formdata=None, data={"answer": answers.get(key)})
 

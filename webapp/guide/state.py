@@ -55,6 +55,18 @@ def is_expired():
     return getattr(session, "expired", False)
 
 
+def save_tried(key, values):
+    """A question sent with a wrong answer, to show it with its error on the GET."""
+    session["tried"] = {"key": key, "values": [str(v)[:40] for v in values[:20]]}
+
+
+def pop_tried(key):
+    tried = session.pop("tried", None)
+    if isinstance(tried, dict) and tried.get("key") == key and isinstance(tried.get("values"), list):
+        return tried["values"]
+    return None
+
+
 def raw_answers():
     return session.get("answers")
 
