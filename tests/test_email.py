@@ -240,7 +240,8 @@ def test_the_complaint_email_goes_to_the_complaints_address(client):
     # "Change your details" posts the date back whole; the form shows it in its three boxes.
     form = soup.find("input", {"name": "action", "value": "edit"}).find_parent("form")
     data = {i["name"]: i.get("value", "") for i in form.find_all("input")}
-    again = BeautifulSoup(client.post(form["action"], data=data).get_data(as_text=True), "html.parser")
+    again = BeautifulSoup(client.post(form["action"], data=data, follow_redirects=True).get_data(as_text=True),
+                          "html.parser")
     assert [i["value"] for i in again.select(".date-group input")] == ["1", "11", "2026"]
     assert query["subject"][0].startswith("Klage over")
 

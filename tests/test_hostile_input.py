@@ -172,7 +172,7 @@ PHONES = [("12345678", True), ("12 34 56 78", True), ("+45 12 34 56 78", True),
     ("en", "Enter a phone number with 8 digits, for example 12 34 56 78. You may write +45 in front.")])
 def test_a_phone_number_is_8_digits_with_spaces_and_maybe_45(client, lang, message):
     for phone, ok in PHONES:
-        soup = soup_of(client.post(url(lang, "complaint"),
+        soup = soup_of(client.post(url(lang, "complaint"), follow_redirects=True,
                                    data={"name": "Åse", "phone": phone, "message": "Uenig"}))
         summary = soup.select_one(".error-summary")
         assert (summary is None) == ok, repr(phone)
@@ -228,7 +228,7 @@ def test_finish_and_start_again_need_the_pages_token(url):
     client = csrf_client()
     for forged in ({}, {"csrf_token": "forged"}):
         response = client.post(url, data=forged)
-        assert response.status_code == 400 and "Dine svar blev ikke ændret" in response.text
+        assert response.status_code == 400 and "Intet blev ændret" in response.text
         assert client.get("/da/guide/resultat").status_code == 200  # answers kept
     response = client.post(url, data={"csrf_token": page_token(client)})
     assert response.status_code == 302
@@ -244,9 +244,9 @@ def test_finish_and_start_again_need_the_pages_token(url):
 ])
 def test_every_other_post_refuses_a_forged_token(url, data):
     client = csrf_client()
-    response = client.post(url, data={**data, "csrf_token": "forged"})
+    response = client.post(url, data={**data, "csrf_token": "forged"}, follow_redirects=True)
     assert response.status_code in (200, 400)
     assert 'id="mailto-link"' not in response.text
     assert client.get("/da/guide/resultat").status_code == 200
     if response.status_code == 200:
-        assert "af hensyn til din sikkerhed" in response.text
+        assert "af hensyn til din sikkerhed" in response.text.lower()

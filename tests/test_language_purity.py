@@ -42,7 +42,7 @@ def test_every_page_speaks_one_language(client, lang):
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_error_messages_speak_the_pages_language(client, lang):
     answer_all(client, lang)
-    pages = [client.post(url(lang, "needs"), data={}),
+    pages = [client.post(url(lang, "needs"), follow_redirects=True, data={}),
              client.post(url(lang, "apply"), follow_redirects=True, data={"email": "x"}),
              client.post(url(lang, "complaint"), follow_redirects=True, data={})]
     for response in pages:

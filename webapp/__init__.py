@@ -12,6 +12,7 @@ from flask_wtf.csrf import generate_csrf
 from whitenoise import WhiteNoise
 
 from . import content, errors, i18n, security, shared_pages, urls
+from . import session as session_cookie
 from .config import CONFIGS, ROOT
 
 STATIC_BUILD = ROOT / "static" / "build"
@@ -36,6 +37,7 @@ def create_app(config=None):
 
     app.extensions["content"] = content.load_once(app.config["CONTENT_DIR"], i18n.LANGUAGES)
     i18n.init_app(app)
+    session_cookie.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     compress.init_app(app)

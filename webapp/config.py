@@ -10,12 +10,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY_MIN_BYTES = 32
 
 
+def _fallback_keys():
+    """Earlier keys, comma-separated in SECRET_KEY_FALLBACKS: cookies made with them
+    are still opened (and then saved with SECRET_KEY), so the key can rotate."""
+    return [key.strip() for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if key.strip()]
+
+
 class Config:
     """The development default: `make run` with no environment variables."""
 
     # A fresh random key per start is safe for development: the only thing signed
     # with it is the guide's short-lived session cookie.
     SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
+    SECRET_KEY_FALLBACKS = _fallback_keys()
     # Absolute URLs (hreflang alternates, redirects) are built from this, never
     # from the request's Host header.
     SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:5000").rstrip("/")
@@ -27,11 +34,16 @@ class Config:
     GUIDE_IDLE_TIMEOUT = timedelta(minutes=20)
     # How long before expiry the page warns (with JavaScript) and offers more time.
     GUIDE_IDLE_WARNING = timedelta(minutes=2)
+    # "I need more time" (without JavaScript): ten times the limit (WCAG 2.2.1).
+    GUIDE_EXTENDED_TIMEOUT = timedelta(minutes=200)
     SESSION_COOKIE_NAME = "guide"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     WTF_CSRF_TIME_LIMIT = None  # the session's own idle expiry limits the token's life
+    # The site sends no Referer (Referrer-Policy: no-referrer), so Flask-WTF's check of
+    # it over HTTPS would refuse every form; the token and SameSite=Lax do the work.
+    WTF_CSRF_SSL_STRICT = False
     # The largest form (the email text, 6,000 characters) fits many times over.
     MAX_CONTENT_LENGTH = 64 * 1024
     MAX_FORM_PARTS = 100
@@ -42,6 +54,7 @@ class Config:
 class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"
+    SECRET_KEY_FALLBACKS = []
     WTF_CSRF_ENABLED = False
     STRICT_TEMPLATES = True
 
@@ -61,7 +74,10 @@ class ProductionConfig(Config):
         host = urlsplit(site_url).hostname
         if not host:
             raise RuntimeError("Set SITE_URL in the environment, e.g. https://aktivitetstilbud.balk.dk")
+        if any(len(old.encode()) < SECRET_KEY_MIN_BYTES for old in _fallback_keys()):
+            raise RuntimeError(f"Each key in SECRET_KEY_FALLBACKS needs at least {SECRET_KEY_MIN_BYTES} bytes.")
         self.SECRET_KEY = key
+        self.SECRET_KEY_FALLBACKS = _fallback_keys()
         self.SITE_URL = site_url.rstrip("/")
         # Any other Host header gets 400.
         self.TRUSTED_HOSTS = [host]

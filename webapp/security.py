@@ -1,4 +1,20 @@
-"""Security headers sent with every response."""
+"""Security headers sent with every response, and the CSRF check of every POST."""
+
+from urllib.parse import urlsplit
+
+from flask import request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from . import errors
+
+# Every POST needs the page's token, with or without a session. A view whose form
+# deliberately carries no token (a page cached for everyone) is exempted with
+# `security.csrf.exempt(view)` (also in app.extensions["csrf"]).
+csrf = CSRFProtect()
+
+REFUSED_TITLE = _l("Nothing was changed")
+REFUSED_MESSAGE = _l("The page was open for a long time, or it came from another website, so for your safety we did not accept it. Go back, reload the page and try again.")
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -21,7 +37,26 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+def from_this_site():
+    """Whether the POST came from a page of this site: only then is typed input shown
+    again after a refusal. Sec-Fetch-Site first: with Referrer-Policy no-referrer a
+    browser sends `Origin: null` even from the site's own forms."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    return not origin or urlsplit(origin).netloc == request.host
+
+
+def refused(error):
+    """A POST without the page's valid token: 400, before the view, in the reader's language."""
+    return errors.error_page(400, title=str(REFUSED_TITLE), message=str(REFUSED_MESSAGE))
+
+
 def init_app(app):
+    csrf.init_app(app)
+    app.register_error_handler(CSRFError, refused)
+
     @app.after_request
     def set_security_headers(response):
         headers = response.headers

@@ -5,6 +5,8 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 from wtforms import Field, HiddenField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import (
     AnyOf,
@@ -38,18 +40,14 @@ def plain_text(form, field):
     if field.data and NOT_IN_TEXT.search(field.data):
         raise ValidationError(_l("The text contains invisible control characters. Remove them, or type the text again"))
 
-CSRF_MESSAGE = _l("The page was open for a long time, so for your safety we could not accept it. Check what you wrote and try again.")
-
-
 class ErrorSummaryMixin:
     def error_list(self):
-        """(field id, message) pairs for the error summary, in the fields' order, which
-        is the page's: each form declares its fields in the order its page shows them."""
-        pairs = []
+        """(field id, message) pairs for the error summary: the form's own messages
+        first, then the fields' in their order, which is the page's: each form declares
+        its fields in the order its page shows them."""
+        pairs = [("main", message) for message in self.form_errors]
         for field in self:
-            if field.errors and field.name == "csrf_token":
-                pairs.append(("main", CSRF_MESSAGE))
-            elif field.errors:
+            if field.errors:
                 pairs.append((getattr(field, "first_id", field.id), field.errors[0]))
         return pairs
 
@@ -133,10 +131,25 @@ class DatePartsField(Field):
 
 
 class BaseForm(ErrorSummaryMixin, FlaskForm):
+    class Meta:
+        # CSRFProtect checks every POST before the view (webapp/security.py); the form
+        # only carries the token, so a kept draft can be validated again on a GET.
+        csrf = False
+
+    def hidden_tag(self, *fields):
+        token = Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
+        return token + super().hidden_tag(*fields)
+
     def details(self):
-        """What the person typed, without the form's own hidden fields."""
+        """What the person typed."""
         return {f.name: f.details_text() if isinstance(f, DatePartsField) else f.data or ""
-                for f in self if f.name not in ("csrf_token", "action")}
+                for f in self}
+
+    def typed_values(self, formdata):
+        """The raw values of this form's fields in `formdata`, to show them again."""
+        names = [f"{f.name}-{part}" for f in self if isinstance(f, DatePartsField) for part in DATE_PARTS]
+        names += [f.name for f in self]
+        return {name: formdata[name] for name in names if formdata.get(name)}
 
 
 class QuestionForm(BaseForm):
@@ -231,7 +244,6 @@ class ApplicationForm(ContactForm):
         Optional(), Length(max=100, message=_l("Write at most 100 characters")), one_line,
     ])
     message = _message_field(_l("In your own words (optional)"))
-    action = HiddenField(validators=[Length(max=10, message=_l("The page could not be read. Start again from the guide"))])
 
     def __init__(self, *args, for_self=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -252,7 +264,6 @@ class ComplaintForm(ContactForm):
         Length(max=MESSAGE_MAX, message=_l("Write at most 1,000 characters")),
         plain_text,
     ])
-    action = HiddenField(validators=[Length(max=10, message=_l("The page could not be read. Start again from the guide"))])
 
 
 class EmailEditForm(BaseForm):
@@ -274,7 +285,3 @@ class EmailEditForm(BaseForm):
         Length(max=BODY_MAX, message=_l("The page could not be read. Start again from the guide")),
         plain_text,
     ])
-
-
-class TokenForm(BaseForm):
-    """Only the CSRF token: for "more time", "Start again" and "Finish and clear"."""

@@ -6,14 +6,16 @@ from urllib.parse import urlsplit
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
-from ..errors import error_page
 from ..i18n import babel_locale
 from ..markdown_ext import icon_svg
+from ..security import from_this_site, refused
 from ..shared_pages import render_once
 from ..urls import add_slugs, localized
-from . import bp, easy, rules, state
+from . import bp, drafts, easy, rules, state
 from .email import (
     COMPLAINTS,
     FRONTEN,
@@ -27,11 +29,9 @@ from .email import (
 )
 from .forms import (
     BODY_MAX,
-    CSRF_MESSAGE,
     ApplicationForm,
     ComplaintForm,
     EmailEditForm,
-    TokenForm,
     question_form,
 )
 from .questions import (
@@ -68,8 +68,9 @@ OPEN_ENDPOINTS = {"guide.start", "guide.expired", "guide.cleared", "guide.finish
 
 @bp.before_request
 def expire_idle_answers():
-    if state.is_expired():
-        state.clear()
+    if state.is_expired():  # the session interface has emptied it
+        if request.method == "POST" and request.endpoint in FORM_PAGES:
+            return drafts.keep_refused(*FORM_PAGES[request.endpoint]()) or redirect(url_for("guide.expired"))
         if request.endpoint not in OPEN_ENDPOINTS:
             return redirect(url_for("guide.expired"))
     elif state.has_started():
@@ -94,14 +95,27 @@ def guide_context():
     return {
         "for_self": for_self(answers),
         "guide_started": state.has_started(),
-        "idle_timeout": int(current_app.config["GUIDE_IDLE_TIMEOUT"].total_seconds()),
+        "idle_timeout": state.limit(),
+        "draft_form": None,
         "idle_warning": int(current_app.config["GUIDE_IDLE_WARNING"].total_seconds()),
     }
 
 
 @bp.get("/<lang>/guide/")
 def start():
-    return render_template("guide/start.html", first=QUESTIONS[0], question_count=len(QUESTIONS))
+    answers = state.answers()
+    return render_template("guide/start.html", first=QUESTIONS[0], question_count=len(QUESTIONS),
+                           continue_url=_next_url(answers) if answers else None)
+
+
+def _without_answers(answers):
+    """Where a page that needs answers sends a browser without any: the page that says
+    they were deleted after the time limit (the browser drops the cookie by itself
+    then, so no answers at all means that, or "Finish and clear"), not silently to
+    question 1; with some answers, the first question still open."""
+    if not state.has_started():
+        return redirect(url_for("guide.expired"))
+    return redirect(_next_url(answers))
 
 
 def _next_url(answers, returning=False):
@@ -123,7 +137,7 @@ def question(key):
     missing = first_unanswered(answers)
     steps = applicable(answers)
     if question not in steps or (missing and steps.index(missing) < steps.index(question)):
-        return redirect(_next_url(answers))
+        return _without_answers(answers)
 
     own = for_self(answers)
     returning = request.values.get("return") == "check"
@@ -136,6 +150,13 @@ def question(key):
             if returning or after is None or first_unanswered(answers):
                 return redirect(_next_url(answers, returning))
             return redirect(url_for("guide.question", key=after.key))
+        # Shown on a GET (Post/Redirect/Get), so Reload never asks to send it again.
+        state.save_tried(key, request.form.getlist("answer"))
+        return redirect(url_for("guide.question", key=key, **({"return": "check"} if returning else {})), 303)
+    tried = state.pop_tried(key)
+    if tried is not None:
+        form = question_form(question, own, formdata=MultiDict([("answer", value) for value in tried]))
+        form.validate()
     else:
         form = question_form(question, own, formdata=None, data={"answer": answers.get(key)})
 
@@ -161,7 +182,7 @@ def needs_all_answers(view):
     def guarded(**kwargs):
         answers = state.answers()
         if not state.has_started() or not _all_answered(answers):
-            return redirect(_next_url(answers))
+            return _without_answers(answers)
         return view(answers, **kwargs)
 
     return guarded
@@ -194,7 +215,7 @@ def result(answers):
     # The page depends only on the language, the answers and the day: rendered once
     # for them (render_once), with everything worked out here, not in the template.
     today = date.today()
-    key = ("result", g.lang, json.dumps(answers, sort_keys=True), today)
+    key = ("result", g.lang, json.dumps(answers, sort_keys=True), today, state.limit())
     return render_once(key, lambda **token: _render_result(answers, today, **token))
 
 
@@ -269,6 +290,7 @@ def _email_page(kind, details, body=None):
 def _send(kind, details, body=None):
     """After a valid form: keep what was typed for the email page and go there (303), so
     Reload, Back and Forward work. A text too long to keep in the cookie is shown at once."""
+    state.drop_draft()
     state.save_sending(kind, details, body)
     if state.fits_in_cookie():
         return redirect(url_for("guide.sending"), 303)
@@ -289,20 +311,44 @@ def _emails(build):
     return email_da, email_en
 
 
-@localized(bp, "/guide/ansoegning", "/guide/apply", old="/guide/ansoegning", methods=["GET", "POST"])
-@needs_all_answers
-def apply(answers):
-    own = for_self(answers)
-    if request.method == "POST":
-        form = ApplicationForm(for_self=own)
-        if form.action.data != "edit" and form.validate():
-            return _send("application", form.details())
-    else:
-        form = ApplicationForm(for_self=own, formdata=None)
+def _application_form(answers):
+    own = for_self(answers) if answers.get("who") else True
+    return lambda **kwargs: ApplicationForm(for_self=own, **kwargs)
+
+
+def _render_apply(answers, form, gone=False):
+    own = for_self(answers) if answers.get("who") else not form.applicant_name.data
     return render_template("guide/apply.html", form=form, back=url_for("guide.result"),
-                           has_errors=bool(form.errors), email_says=what_it_says(answers),
-                           applying_as=None if own else APPLYING_AS[answers["who"]],
-                           may_ask=None if own else MAY_ASK[answers["who"]][1])
+                           has_errors=bool(form.errors), draft_form=drafts.FORM_ID, answers_gone=gone,
+                           for_self=own, email_says=what_it_says(answers) if not gone else [],
+                           applying_as=None if own else APPLYING_AS.get(answers.get("who")),
+                           may_ask=None if own or gone else MAY_ASK[answers["who"]][1])
+
+
+def _answers_gone_message():
+    return _("Your answers to the questions were deleted after %(minutes)s minutes without activity. "
+             "What you wrote on the form is kept. Answer the questions again, then send it.",
+             minutes=state.default_limit() // 60)
+
+
+@localized(bp, "/guide/ansoegning", "/guide/apply", old="/guide/ansoegning", methods=["GET", "POST"])
+def apply():
+    answers = state.answers()
+    if _all_answered(answers):
+        return drafts.form_page("application", _application_form(answers),
+                                lambda form: _render_apply(answers, form), _send)
+    # The answers are gone (time limit), but what was typed on the form is kept.
+    make_form = _application_form(answers)
+    if request.method == "POST":
+        state.save_draft("application", make_form(formdata=None).typed_values(request.form), note="refused")
+    elif state.draft("application"):
+        form = make_form(formdata=MultiDict(state.draft("application")["values"]))
+        form.form_errors.append(_answers_gone_message())
+        return _render_apply(answers, form, gone=True)
+    if state.draft("application"):
+        flash(_answers_gone_message())
+        return redirect(_next_url(answers), 303)
+    return _without_answers(answers)
 
 
 @bp.post("/<lang>/guide/email")
@@ -322,19 +368,6 @@ def email():
     return _render_email(kind, name, email_da, english, edited=True)
 
 
-def needs_token(view):
-    """A POST that changes something only with the page's CSRF token: another site
-    cannot make the browser start again or clear the answers."""
-
-    @wraps(view)
-    def checked(**kwargs):
-        if request.method == "POST" and state.has_started() and not TokenForm().validate():
-            return error_page(400, title=_("Your answers were not changed"), message=CSRF_MESSAGE)
-        return view(**kwargs)
-
-    return checked
-
-
 def guide_page(target):
     """`target` if it is a page of the guide in this language (a path on this site),
     else None: the confirmation page's "No" link may only lead back into the guide."""
@@ -352,7 +385,6 @@ def guide_page(target):
 
 @localized(bp, "/guide/forfra", "/guide/start-again", old="/guide/forfra", reads=("back",),
            methods=["GET", "POST"])
-@needs_token
 def restart():
     """GET asks first (works without JavaScript); the form on that page POSTs to clear."""
     if request.method == "POST":
@@ -365,12 +397,12 @@ def restart():
 
 
 @localized(bp, "/guide/afslut", "/guide/finish", old="/guide/afslut", methods=["POST"])
-@needs_token
 def finish():
-    state.clear()
+    state.clear()  # the session interface expires the cookie by name (Set-Cookie)
     response = redirect(url_for("guide.cleared"))
-    # Also asks the browser to drop anything it kept from this site.
-    response.headers["Clear-Site-Data"] = '"cache", "cookies"'
+    # Also the browser's cache of this site. Never "cookies": that clears every cookie
+    # of the whole registrable domain (balk.dk), not only this site's.
+    response.headers["Clear-Site-Data"] = '"cache"'
     return response
 
 
@@ -386,17 +418,54 @@ def expired():
 
 @localized(bp, "/guide/forlaeng", "/guide/keep-alive", old="/guide/forlaeng", methods=["POST"])
 def keep_alive():
-    if not TokenForm().validate() or not state.has_started():
-        return {"seconds_left": 0}, 400
-    return {"seconds_left": state.seconds_left()}
+    """With JavaScript (the warning dialog): another full limit, as JSON. Without (a
+    form with `back`, "I need more time"): ten times the limit, then back to the page."""
+    if "back" not in request.form:
+        if not state.has_started():
+            return {"seconds_left": 0}, 400
+        return {"seconds_left": state.seconds_left()}
+    state.extend()
+    flash(drafts.more_time_message())
+    return redirect(guide_page(request.form["back"]) or url_for("guide.start"), 303)
 
 
 @localized(bp, "/klage", "/complaint", old="/klage", methods=["GET", "POST"])
 def complaint():
-    if request.method == "POST":
-        form = ComplaintForm()
-        if form.action.data != "edit" and form.validate():
-            return _send("complaint", form.details())
-    else:
-        form = ComplaintForm(formdata=None)
-    return render_template("guide/complaint.html", form=form, has_errors=bool(form.errors))
+    return drafts.form_page("complaint", ComplaintForm, _render_complaint, _send)
+
+
+def _render_complaint(form):
+    return render_template("guide/complaint.html", form=form, has_errors=bool(form.errors),
+                           draft_form=drafts.FORM_ID)
+
+
+# The form pages, each with the kind of email and how to make its form.
+FORM_PAGES = {
+    "guide.apply": lambda: ("application", _application_form(state.answers())),
+    "guide.complaint": lambda: ("complaint", ComplaintForm),
+}
+
+
+@bp.errorhandler(CSRFError)
+def token_refused(error):
+    """A POST without the page's valid token never reaches its view. What was typed on
+    a page of this site is shown again, with what happened and what to do."""
+    endpoint = request.endpoint
+    if endpoint in FORM_PAGES:
+        kept = drafts.keep_refused(*FORM_PAGES[endpoint]())
+        if kept:
+            return kept
+    if endpoint == "guide.email" and from_this_site():
+        form = EmailEditForm()
+        form.form_errors.append(drafts.refused_message())
+        return render_template("guide/email_error.html", form=form, has_errors=True,
+                               max_body=BODY_MAX, back=url_for("guide.start")), 400
+    if endpoint == "guide.question" and from_this_site():
+        if state.has_started():
+            flash(_("For your safety, your answer was not saved. Choose it again."))
+            return redirect(request.path, 303)
+        # No answers any more: say they were deleted, not silently back to question 1.
+        return redirect(url_for("guide.expired"), 303)
+    if endpoint == "guide.keep_alive" and "back" not in request.form:
+        return {"seconds_left": 0}, 400
+    return refused(error)
