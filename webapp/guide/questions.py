@@ -93,12 +93,12 @@ RESIDENCE = Question(
 
 TARGET = Question(
     key="target",
-    title=_l("Do you find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
-    title_other=_l("Does the person find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
+    title=_l("Do you find it very hard to manage everyday life?"),
+    title_other=_l("Does the person find it very hard to manage everyday life?"),
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("In the law it is called: significantly reduced physical or mental function, or special social problems. It must make your everyday life very hard. You do not need to give a diagnosis."),
-    hint_other=_l("In the law it is called: significantly reduced physical or mental function, or special social problems. It must make everyday life very hard. You do not need to give a diagnosis."),
+    hint=_l("For example because of a disability, an illness, a brain injury or social problems. In the law it is called: significantly reduced physical or mental function, or special social problems. You do not need to give a diagnosis."),
+    hint_other=_l("For example because of a disability, an illness, a brain injury or social problems. In the law it is called: significantly reduced physical or mental function, or special social problems. You do not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 
