@@ -1,7 +1,6 @@
 """Journeys through the guide as people make them: on a phone, at a desk, without
 JavaScript, with the keyboard only, switching language, making a mistake."""
 
-import re
 import time
 
 import pytest
