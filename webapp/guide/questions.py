@@ -97,8 +97,8 @@ TARGET = Question(
     title_other=_l("Does the person find it very hard to manage everyday life?"),
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("For example because of a disability, an illness, a brain injury or social problems. In the law it is called: significantly reduced physical or mental function, or special social problems. You do not need to give a diagnosis."),
-    hint_other=_l("For example because of a disability, an illness, a brain injury or social problems. In the law it is called: significantly reduced physical or mental function, or special social problems. You do not need to give a diagnosis."),
+    hint=_l("It can be because of a disability, an illness, a brain injury or social problems. In the law it is called: significantly reduced physical or mental function, or special social problems. You do not need to give a diagnosis."),
+    hint_other=_l("It can be because of a disability, an illness, a brain injury or social problems. In the law it is called: significantly reduced physical or mental function, or special social problems. You do not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 
