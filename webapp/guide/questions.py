@@ -93,8 +93,8 @@ RESIDENCE = Question(
 
 TARGET = Question(
     key="target",
-    title=_l("Do you find it very hard to manage everyday life?"),
-    title_other=_l("Does the person find it very hard to manage everyday life?"),
+    title=_l("Do you find everyday life very hard?"),
+    title_other=_l("Does the person find everyday life very hard?"),
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
     hint=_l("It can be because of a disability, an illness, a brain injury or social problems. In the law it is called: significantly reduced physical or mental function, or special social problems. You do not need to give a diagnosis."),
