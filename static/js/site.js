@@ -96,10 +96,11 @@
       return parts;
     }
     function follow(block) {
-      // Only when the block is not already clear of the screen's edges and the controls.
+      // Only when the block is off screen, behind the controls or close to them: the
+      // page moves now and then, not at every sentence.
       var rect = block.getBoundingClientRect();
       var bottom = window.innerHeight - (state === "stopped" ? 0 : controls.offsetHeight);
-      if (rect.top >= 0 && rect.bottom <= bottom) { return; }
+      if (rect.top >= 0 && rect.bottom <= bottom - window.innerHeight / 5) { return; }
       block.scrollIntoView({ block: "center", behavior: calm.matches ? "auto" : "smooth" });
     }
     function mark(block) {
