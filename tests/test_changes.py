@@ -29,7 +29,7 @@ def test_every_topic_and_easy_read_page_shows_when_it_was_and_will_be_reviewed(c
     paths = {"da": ("/da/serviceniveau/", "/da/let/"), "en": ("/en/service-level/", "/en/easy/")}[lang]
     for prefix, pages in zip(paths, (SITE.topics[lang], SITE.easy[lang]), strict=True):
         for page in pages:
-            text = " ".join(client.get(prefix + page.id).get_data(as_text=True).split())
+            text = " ".join(client.get(prefix + page.id, follow_redirects=True).get_data(as_text=True).split())
             last, following = DATED[lang]
             assert last.format(long_date(lang, page.reviewed)) in text, page.id
             next_year = page.reviewed.replace(year=page.reviewed.year + 1)

@@ -86,3 +86,23 @@ def test_each_deadline_comes_as_a_calendar_file(client):
 def test_a_calendar_file_for_a_bad_date_is_not_found(client):
     assert client.get("/da/frister/svar.ics?dato=nonsense").status_code == 404
     assert client.get("/da/frister/other.ics?dato=2026-11-26").status_code == 404
+
+
+@pytest.mark.parametrize("lang, letter, first", [
+    ("da", "klage", "mandag den 28. december 2026"),
+    ("da", "bemaerkninger", "mandag den 7. december 2026"),
+    ("en", "svar", "Wednesday, 13 January 2027"),
+])
+def test_the_letter_asked_about_is_answered_first_and_stays_chosen(get_page, lang, letter, first):
+    path = "/da/frister" if lang == "da" else "/en/deadlines"
+    soup = get_page(f"{path}?brev={letter}&dato=2026-11-26")
+    dates = [p.get_text(strip=True) for p in soup.select(".deadline-date")]
+    assert dates[0] == first and len(dates) == 3
+    assert soup.select_one(f"#brev-{letter}").has_attr("checked")
+    assert soup.select_one(".deadline-answer") is soup.select_one("h1").find_next("section")
+
+
+def test_an_unknown_letter_is_ignored(get_page):
+    soup = get_page("/da/frister?brev=%3Cscript%3E&dato=2026-11-26")
+    assert [p.get_text(strip=True) for p in soup.select(".deadline-date")][0] == "onsdag den 13. januar 2027"
+    assert not soup.select("input[name=brev][checked]")

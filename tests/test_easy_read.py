@@ -10,8 +10,15 @@ from tests.guide_helpers import ANSWERS, answer_all, url
 from webapp import pages
 from webapp.content import GLOSSARY_PATHS
 from webapp.guide import easy as easy_module
+from webapp.pages import EASY_SLUGS
 
 EASY = {"da": "/da/let/", "en": "/en/easy/"}
+
+
+def easy(lang, topic):
+    """An easy-read page's path, in its language's words."""
+    return EASY[lang] + EASY_SLUGS[lang][topic]
+
 TOPICS = ("about", "who-can-get-it", "what-you-get", "costs-and-transport", "your-part",
           "apply", "complaints", "legal")
 
@@ -25,7 +32,7 @@ def on_26_november_2026(monkeypatch):
 def test_easy_read_index_lists_every_page_and_gives_the_phone_first(get_page, lang):
     soup = get_page(EASY[lang])
     links = [a["href"] for a in soup.select("main ul.topic-list a")]
-    assert links == [f"{EASY[lang]}{topic}" for topic in TOPICS]
+    assert links == [easy(lang, topic) for topic in TOPICS]
     first_link = soup.select_one("main a")
     assert first_link["href"] == "tel:+4544773443"
 
@@ -33,11 +40,11 @@ def test_easy_read_index_lists_every_page_and_gives_the_phone_first(get_page, la
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("topic", TOPICS)
 def test_easy_and_full_pages_link_to_each_other(get_page, lang, topic):
-    easy = get_page(f"{EASY[lang]}{topic}")
+    easy_page = get_page(easy(lang, topic))
     full_path = url(lang, "service_level") + topic
     full = get_page(full_path)
-    assert easy.select_one(f"main a[href='{full_path}']")
-    assert full.select_one(f"main a[href='{EASY[lang]}{topic}']")
+    assert easy_page.select_one(f"main a[href='{full_path}']")
+    assert full.select_one(f"main a[href='{easy(lang, topic)}']")
 
 
 @pytest.mark.parametrize("lang, today, answer", [
@@ -45,14 +52,14 @@ def test_easy_and_full_pages_link_to_each_other(get_page, lang, topic):
     ("en", "Thursday, 26 November 2026", "Wednesday, 13 January 2027"),
 ])
 def test_easy_apply_page_gives_the_real_latest_answer(get_page, on_26_november_2026, lang, today, answer):
-    text = text_of(get_page(f"{EASY[lang]}apply").main)
+    text = text_of(get_page(easy(lang, "apply")).main)
     assert today in text and answer in text
     assert "[[" not in text
 
 
 def test_easy_complaint_page_gives_the_real_complaint_deadline(get_page, on_26_november_2026):
     # 4 weeks after Thursday 26 November 2026 is Thursday 24 December: a closed day.
-    text = text_of(get_page("/da/let/complaints").main)
+    text = text_of(get_page("/da/let/saadan-klager-du").main)
     assert "senest mandag den 28. december 2026" in text
 
 
@@ -80,14 +87,36 @@ def test_easy_read_urls_speak_the_pages_language(client):
     assert client.get("/da/let/no-such-page").status_code == 404
 
 
+@pytest.mark.parametrize("topic", TOPICS)
+def test_danish_easy_urls_are_danish_and_the_english_ones_redirect_for_good(client, topic):
+    danish = easy("da", topic)
+    assert not set(TOPICS) & set(danish.split("/")), danish
+    response = client.get(f"/da/let/{topic}")
+    assert response.status_code == 308 and response.headers["Location"] == danish
+    assert client.get(danish).status_code == 200
+
+
+def test_every_easy_page_has_a_path_in_both_languages(app):
+    for lang in ("da", "en"):
+        assert sorted(EASY_SLUGS[lang]) == sorted(page.id for page in app.extensions["content"].easy[lang])
+
+
+@pytest.mark.parametrize("lang, start", [("da", "Start guiden"), ("en", "Start the guide")])
+def test_easy_pages_lead_into_the_guide(get_page, lang, start):
+    for path in (EASY[lang], easy(lang, "apply")):
+        link = get_page(path).select_one(".easy-guide-link a.button")
+        assert link.get_text(strip=True) == start
+        assert link["href"] == url(lang, "who")
+
+
 def test_language_switch_on_easy_read_and_glossary(get_page):
-    assert get_page("/da/let/apply").select_one("nav.language-switch a")["href"] == "/en/easy/apply"
+    assert get_page("/da/let/saadan-soeger-du").select_one("nav.language-switch a")["href"] == "/en/easy/apply"
     assert get_page("/en/glossary").select_one("nav.language-switch a")["href"] == "/da/ordliste"
 
 
 def test_heading_icons_are_decorative_and_inline(get_page):
-    soup = get_page("/da/let/costs-and-transport")
-    icons = soup.select("main h2 svg.heading-icon")
+    soup = get_page("/da/let/hvad-koster-det")
+    icons = soup.select("main .content h2 svg.heading-icon")
     assert len(icons) == len(soup.select("main .content h2")) == 4
     assert all(icon["aria-hidden"] == "true" and icon.path for icon in icons)
     assert soup.select_one("h2#transport").get_text(strip=True) == "Hjælp til transport"
@@ -105,7 +134,7 @@ def test_glossary_gives_every_term_an_anchor_and_a_meaning(get_page, lang):
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_a_term_link_on_a_page_reaches_its_glossary_entry(client, get_page, lang):
-    link = get_page(f"{EASY[lang]}apply").select_one("main a.term-link")
+    link = get_page(easy(lang, "apply")).select_one("main a.term-link")
     path, anchor = link["href"].split("#")
     assert get_page(path).select_one(f"dt#{anchor}")
 

@@ -423,3 +423,21 @@ def test_the_error_summary_follows_the_page_order(client):
     soup = soup_of(client.post("/da/guide/ansoegning", follow_redirects=True, data={}))
     targets = [a["href"] for a in soup.select(".error-summary a")]
     assert targets == ["#name", "#applicant_name", "#phone"]
+
+
+@pytest.mark.parametrize("lang, who, heading", [
+    ("da", "self", "Har du meget svært ved at klare hverdagen?"),
+    ("da", "relative", "Har personen meget svært ved at klare hverdagen?"),
+    ("en", "self", "Do you find everyday life very hard?"),
+    ("en", "relative", "Does the person find everyday life very hard?"),
+])
+def test_question_3_has_a_short_heading_and_the_law_s_words_in_its_hint(client, get_page, lang, who, heading):
+    client.post(url(lang, "who"), data={"answer": who})
+    client.post(url(lang, "residence"), data={"answer": "yes"})
+    client.post(url(lang, "housing"), data={"answer": "own_home"})
+    soup = get_page(url(lang, "target"))
+    assert soup.select_one("legend h1").get_text(strip=True) == heading
+    assert len(heading.split()) <= 8  # was 17 to 19 words
+    hint = soup.select_one("#answer-hint").get_text(strip=True)
+    assert ("hjerneskade" if lang == "da" else "brain injury") in hint
+    assert ("funktionsevne" if lang == "da" else "mental function") in hint

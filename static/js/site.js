@@ -26,11 +26,17 @@
     });
   }
 
-  // Print the page.
+  // Print the page: a button instead of the Ctrl+P hint shown without this file.
   document.querySelectorAll(".js-print").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+  document.querySelectorAll(".print-hint").forEach(function (hint) { hint.hidden = true; });
+
+  // After an error, the summary is read and focused first (GOV.UK's pattern); without
+  // this file its autofocus attribute does the same in current browsers.
+  var summary = document.querySelector(".error-summary");
+  if (summary && document.activeElement !== summary) { summary.focus(); }
 
   // "None of these": ticking it unticks the other boxes, and ticking another unticks it.
   // The server still refuses the two together, for browsers without this file.
@@ -59,14 +65,17 @@
   });
 
   // Read aloud with the browser's own voices (Web Speech API): one utterance per
-  // sentence, the block being read highlighted. Shown only with a voice for the page's language.
+  // sentence, the block being read highlighted and scrolled into view, the controls
+  // kept on screen while reading. Shown only with a voice for the page's language.
   document.querySelectorAll("[data-read-aloud]").forEach(function (box) {
     var synth = window.speechSynthesis;
     if (!synth || typeof window.SpeechSynthesisUtterance !== "function") { return; }
     var lang = document.documentElement.lang;
-    var toggle = box.querySelector(".read-aloud-toggle"), stop = box.querySelector(".read-aloud-stop");
+    var play = box.querySelector(".read-aloud-play"), pause = box.querySelector(".read-aloud-pause");
+    var stop = box.querySelector(".read-aloud-stop"), controls = box.querySelector(".read-aloud-controls");
     var status = box.querySelector(".read-aloud-status");
     var target = document.querySelector(box.dataset.readAloud);
+    var calm = window.matchMedia("(prefers-reduced-motion: reduce)");
     var queue = [], current = null, state = "stopped";
 
     function voiceFor() {
@@ -86,15 +95,29 @@
       });
       return parts;
     }
+    function follow(block) {
+      // Only when the block is off screen, behind the controls or close to them: the
+      // page moves now and then, not at every sentence.
+      var rect = block.getBoundingClientRect();
+      var bottom = window.innerHeight - (state === "stopped" ? 0 : controls.offsetHeight);
+      if (rect.top >= 0 && rect.bottom <= bottom - window.innerHeight / 5) { return; }
+      block.scrollIntoView({ block: "center", behavior: calm.matches ? "auto" : "smooth" });
+    }
     function mark(block) {
       target.querySelectorAll(".reading").forEach(function (el) { el.classList.remove("reading"); });
-      if (block) { block.classList.add("reading"); }
+      if (block) { block.classList.add("reading"); follow(block); }
     }
     function setState(next) {
+      var focused = box.contains(document.activeElement) ? document.activeElement : null;
       state = next;
-      toggle.setAttribute("aria-pressed", String(next === "reading"));
+      box.classList.toggle("is-active", next !== "stopped");
+      play.hidden = next === "reading";
+      play.textContent = next === "paused" ? box.dataset.resume : box.dataset.start;
+      pause.hidden = next !== "reading";
       stop.hidden = next === "stopped";
       status.textContent = box.dataset[next];
+      // The pressed button may have just been hidden: focus its counterpart.
+      if (focused && focused.hidden) { (next === "reading" ? pause : play).focus(); }
     }
     function speakNext() {
       current = queue.shift();
@@ -110,13 +133,13 @@
     function show() {
       if (voiceFor()) { box.hidden = false; }
     }
-    toggle.addEventListener("click", function () {
-      if (state === "reading") { synth.pause(); setState("paused"); }
-      else if (state === "paused") { setState("reading"); synth.resume(); }
-      else { synth.cancel(); queue = sentences(); setState("reading"); speakNext(); }
+    play.addEventListener("click", function () {
+      if (state === "paused") { setState("reading"); synth.resume(); return; }
+      synth.cancel(); queue = sentences(); setState("reading"); speakNext();
     });
+    pause.addEventListener("click", function () { synth.pause(); setState("paused"); });
     stop.addEventListener("click", function () {
-      queue = []; setState("stopped"); synth.cancel(); mark(null); toggle.focus();
+      queue = []; setState("stopped"); synth.cancel(); mark(null);
     });
     window.addEventListener("pagehide", function () { synth.cancel(); });
     show();

@@ -87,7 +87,15 @@ def screenshot():
 
     def take(page, name):
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True, animations="disabled")
+        if not page.evaluate("matchMedia('(pointer: coarse)').matches"):
+            page.screenshot(path=str(path), full_page=True, animations="disabled")
+            return path
+        # A full-page capture drops the touch emulation for a moment (a phone would show
+        # what only a mouse gets): the screen is made as tall as the page instead.
+        screen = page.viewport_size
+        page.set_viewport_size({**screen, "height": page.evaluate("document.documentElement.scrollHeight")})
+        page.screenshot(path=str(path), animations="disabled")
+        page.set_viewport_size(screen)
         return path
 
     return take

@@ -21,6 +21,7 @@ from browser_helpers import (
 )
 
 from tests.guide_helpers import ends_at, url
+from webapp.pages import EASY_SLUGS
 
 pytestmark = pytest.mark.browser
 
@@ -132,7 +133,7 @@ STATES = {
     "accessibility-statement": _open("accessibility"),
     "privacy": _open("privacy"),
     "easy-read": _localised(EASY),
-    **{f"easy-{topic}": _localised({lang: f"{url}{topic}" for lang, url in EASY.items()})
+    **{f"easy-{topic}": _localised({lang: f"{url}{EASY_SLUGS[lang][topic]}" for lang, url in EASY.items()})
        for topic in TOPICS},
     "glossary": _localised({"da": "/da/ordliste", "en": "/en/glossary"}),
     "easy-result-likely": _answered(SELF, "easy_result"),
@@ -157,6 +158,7 @@ STATES = {
     "email-gone": _open("sending"),
     "deadlines": _open("deadlines"),
     "deadlines-result": _open("deadlines", "?dato=2026-11-26"),
+    "deadlines-result-for-a-letter": _open("deadlines", "?brev=klage&dato=2026-11-26"),
     "deadlines-error": _open("deadlines", "?dato=2026-02-30"),
     "deadlines-missing-month": _open("deadlines", "?dato-dag=26&dato-maaned=&dato-aar=2026"),
     "complaint": _open("complaint"),

@@ -17,7 +17,10 @@ from tests.guide_helpers import url
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["375", "1280"])
+ZOOMED = {"viewport": {"width": 640, "height": 400}}  # 1280 × 800 at 200 %
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP, ZOOMED], ids=["375", "1280", "640"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_pages(new_context, screenshot, lang, size):
     width = size["viewport"]["width"]
@@ -41,11 +44,17 @@ def test_key_pages(new_context, screenshot, lang, size):
     shoot("check")
     page.goto(url(lang, "result"))
     shoot("result")
+    page.goto(url(lang, "easy_result"))
+    shoot("easy-result")
+    page.goto({"da": "/da/let/saadan-soeger-du", "en": "/en/easy/apply"}[lang])
+    shoot("easy")
     page.goto(url(lang, "apply"))
     fill_details(page, SELF)
     page.locator("#mailto-link").wait_for()
     shoot("email")
-    page.goto(url(lang, "deadlines") + "?dato=2026-11-26")
-    assert page.url.endswith("?dato=2026-11-26")
+    page.goto(url(lang, "deadlines"))
+    shoot("deadlines-empty")
+    page.goto(url(lang, "deadlines") + "?brev=svar&dato=2026-11-26")
+    assert page.url.endswith("?brev=svar&dato=2026-11-26")
     shoot("deadlines")
     assert all(path.stat().st_size > 10_000 for path in taken)

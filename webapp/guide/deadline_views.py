@@ -11,6 +11,12 @@ from . import bp
 from .forms import DatePartsField, ErrorSummaryMixin
 
 # What each deadline counts from, what it is, and its rule in deadlines.py.
+# The page asks first what happened on the date (`brev`), and answers that first.
+EVENTS = {
+    "svar": _l("The municipality received my application"),
+    "bemaerkninger": _l("I received a draft decision (partshøring)"),
+    "klage": _l("I received the decision"),
+}
 KINDS = {
     "svar": (deadlines.latest_answer, _l("Latest day you can expect an answer to your application"),
              _l("If the municipality received your application on %(date)s, you can expect an answer no later than:")),
@@ -34,16 +40,19 @@ class DateForm(ErrorSummaryMixin, Form):
         return "dato" in args or any(f"dato-{part}" in args for part in ("dag", "maaned", "aar"))
 
 
-@localized(bp, "/frister", "/deadlines", old="/frister", reads=("dato",))
+@localized(bp, "/frister", "/deadlines", old="/frister", reads=("dato", "brev"))
 def deadlines_page():
     form = DateForm(request.args)
+    chosen = request.args.get("brev") if request.args.get("brev") in KINDS else None
     results = []
     if form.submitted(request.args) and form.validate():
         day = form.dato.data
         for kind, (rule, title, explanation) in KINDS.items():
             results.append((kind, title, explanation % {"date": format_date(day, "long")}, rule(day)))
-    return render_template("guide/deadlines.html", form=form, results=results,
-                           has_errors=bool(form.errors), iso=form.dato.data and form.dato.data.isoformat())
+        results.sort(key=lambda result: result[0] != chosen)  # the one asked for first
+    return render_template("guide/deadlines.html", form=form, results=results, events=EVENTS,
+                           chosen=chosen, has_errors=bool(form.errors),
+                           iso=form.dato.data and form.dato.data.isoformat())
 
 
 @localized(bp, "/frister/<deadline_da:kind>.ics", "/deadlines/<deadline_en:kind>.ics",

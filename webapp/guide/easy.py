@@ -21,6 +21,7 @@ class Part:
     icon: str  # a name from webapp.markdown_ext.ICONS
     heading: str
     lines: tuple[str, ...]
+    link: tuple[str, str] | None = None  # (text, endpoint): a button after the lines
 
 
 def _pick(own, self_text, other_text):
@@ -89,6 +90,10 @@ def easy_result(answers, today, own):
     return title, (
         first,
         Part("phone", _("Call Fronten"), (*_ask_who_decides(answers), call)),
+        Part("mail", _("Apply by email"), (
+            _("We write the email for you."),
+            _("You check it and send it yourself."),
+        ), link=(_("Write the email"), "guide.apply")),
         Part("calendar", _("How many days?"), (*days, _("The municipality decides how many days."))),
         Part("money", _("What does it cost?"), tuple(costs)),
         Part("bus", _("Transport"), tuple(transport)),

@@ -125,12 +125,12 @@ PLACED_BY = Question(
 
 TARGET = Question(
     key="target",
-    title=_l("Do you find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
-    title_other=_l("Does the person find it hard to manage everyday life because of a disability, an illness, a brain injury or social problems?"),
+    title=_l("Do you find everyday life very hard?"),
+    title_other=_l("Does the person find everyday life very hard?"),
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("The law calls it significantly reduced physical or mental function, or serious social problems. It must make your everyday life very hard. You do not need to give a diagnosis."),
-    hint_other=_l("The law calls it significantly reduced physical or mental function, or serious social problems. It must make everyday life very hard. You do not need to give a diagnosis."),
+    hint=_l("It can be because of a disability, an illness, a brain injury or social problems. The law calls it significantly reduced physical or mental function, or serious social problems. You do not need to give a diagnosis."),
+    hint_other=_l("It can be because of a disability, an illness, a brain injury or social problems. The law calls it significantly reduced physical or mental function, or serious social problems. The person does not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 

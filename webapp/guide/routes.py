@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
+from .. import deadlines
 from ..i18n import babel_locale
 from ..markdown_ext import icon_svg
 from ..security import from_this_site, refused
@@ -255,14 +256,21 @@ def _in_language(lang, build):
 
 
 def _render_email(kind, name, email_da, email_en, details=None, edited=False):
+    # The mail program's link opens on the device showing the page, so the full text
+    # can be copied from it; the QR code's opens on a phone away from the page.
     paste_note = _in_language("da", lambda: _(
         "The full text is too long for an email link. Copy it from the page and paste it here."))
     link, shortened = mailto(email_da, paste_note)
-    svg, _version = qr_svg(link, _("QR code that opens the email on your phone"))
+    qr_note = _in_language("da", lambda: _("(The text is cut off here: it was too long for a QR code.)"))
+    qr_link, qr_shortened = mailto(email_da, qr_note)
+    svg, _version = qr_svg(qr_link, _("QR code that opens the email on your phone"))
     back = url_for("guide.result") if kind == "application" else url_for("guide.complaint")
+    today = date.today()
+    answer_by = deadlines.latest_answer(today) if kind == "application" else deadlines.complaint_answer_by(today)
     return render_template(
         "guide/email.html", kind=kind, mail=email_da, english=email_en, link=link,
-        shortened=shortened, qr=svg, details=details or {},
+        shortened=shortened, qr=svg, qr_shortened=qr_shortened, details=details or {},
+        answer_by=answer_by,
         # The printed letter is in Danish, like the email.
         letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(date.today(), "long"))),
         signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),

@@ -9,8 +9,9 @@ from markupsafe import Markup
 
 from .. import deadlines, facts
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..markdown_ext import icon_svg
 from ..shared_pages import from_result, shared_page
-from ..urls import localized
+from ..urls import add_slugs, localized
 
 bp = Blueprint("pages", __name__)
 
@@ -105,14 +106,26 @@ def changes():
 
 @localized(bp, "/let/", "/easy/")
 def easy_index():
-    return render_template("pages/easy_index.html", pages=site_content().easy[g.lang])
+    return render_template("pages/easy_index.html", pages=site_content().easy[g.lang], icon_svg=icon_svg)
 
 
-@localized(bp, "/let/<page_id>", "/easy/<page_id>")
+# Easy-read pages by their id (the topic's), in the words of each language; the
+# Danish pages were at /da/let/<id> before, which now redirects here.
+EASY_SLUGS = {
+    "da": {"about": "om-tilbuddet", "who-can-get-it": "hvem-kan-faa-det", "what-you-get": "hvad-laver-du",
+           "costs-and-transport": "hvad-koster-det", "your-part": "hvad-skal-du-selv-goere",
+           "apply": "saadan-soeger-du", "complaints": "saadan-klager-du", "legal": "loven"},
+    "en": {key: key for key in ("about", "who-can-get-it", "what-you-get", "costs-and-transport",
+                                "your-part", "apply", "complaints", "legal")},
+}
+add_slugs("easy", EASY_SLUGS)
+
+
+@localized(bp, "/let/<easy_da:page_id>", "/easy/<easy_en:page_id>", old="/let/<easy_old:page_id>")
 def easy_page(page_id):
     page = site_content().easy_page(g.lang, page_id) or abort(404)
     return render_template("pages/easy.html", page=page, html=with_dates(page.html),
-                           topic=site_content().topic(g.lang, page_id))
+                           topic=site_content().topic(g.lang, page_id), icon_svg=icon_svg)
 
 
 @localized(bp, "/ordliste", "/glossary")
