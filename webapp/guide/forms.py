@@ -55,10 +55,15 @@ class ErrorSummaryMixin:
 
 
 # A whole date as people write it: 26.11.2026 (or 26/11/2026, 26-11-2026) or 2026-11-26.
+# ASCII digits only: "²".isdigit() and "١".isdigit() are true as well.
 WHOLE_DATE = (
-    re.compile(r"^(?P<aar>\d{4})-(?P<maaned>\d{1,2})-(?P<dag>\d{1,2})$"),
-    re.compile(r"^(?P<dag>\d{1,2})[./-](?P<maaned>\d{1,2})[./-](?P<aar>\d{4})$"),
+    re.compile(r"(?P<aar>[0-9]{4})-(?P<maaned>[0-9]{1,2})-(?P<dag>[0-9]{1,2})"),
+    re.compile(r"(?P<dag>[0-9]{1,2})[./-](?P<maaned>[0-9]{1,2})[./-](?P<aar>[0-9]{4})"),
 )
+# Each box as digits, at most as many as the part can have; the year's length is
+# checked on its own, for its own message.
+PART_DIGITS = {"dag": re.compile("[0-9]{1,2}"), "maaned": re.compile("[0-9]{1,2}"),
+               "aar": re.compile("[0-9]+")}
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 DATE_PARTS = ("dag", "maaned", "aar")  # day, month, year: the inputs' names end in these
 MISSING_PARTS = {
@@ -93,10 +98,10 @@ class DatePartsField(Field):
         self.parts = dict.fromkeys(DATE_PARTS, "")
         if formdata is None:
             return
-        self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip()[:10] for p in DATE_PARTS}
+        self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip()[:40] for p in DATE_PARTS}
         whole = formdata.get(self.name, "").strip()[:40]
         if whole and not any(self.parts.values()):
-            match = next((m for pattern in WHOLE_DATE if (m := pattern.match(whole))), None)
+            match = next((m for pattern in WHOLE_DATE if (m := pattern.fullmatch(whole))), None)
             self.parts = match.groupdict() if match else {"dag": whole, "maaned": "", "aar": ""}
 
     def _fail(self, wrong, message):
@@ -111,14 +116,14 @@ class DatePartsField(Field):
             raise StopValidation()  # an optional date left out
         if missing:
             self._fail(missing, MISSING_PARTS[missing])
-        not_numbers = tuple(p for p in DATE_PARTS if not self.parts[p].isdigit())
+        not_numbers = tuple(p for p in ("dag", "aar") if not PART_DIGITS[p].fullmatch(self.parts[p]))
         if not_numbers:
             self._fail(not_numbers, _l("The date must be a real date, for example 26 11 2026"))
-        day, month, year = (int(self.parts[p]) for p in DATE_PARTS)
-        if not 1 <= month <= 12:
+        if not PART_DIGITS["maaned"].fullmatch(self.parts["maaned"]) or not 1 <= int(self.parts["maaned"]) <= 12:
             self._fail(("maaned",), _l("The month must be a number from 1 to 12"))
         if len(self.parts["aar"]) != 4:
             self._fail(("aar",), _l("The year must have 4 digits, for example 2026"))
+        day, month, year = (int(self.parts[p]) for p in DATE_PARTS)
         try:
             self.data = date(year, month, day)
         except ValueError:
