@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import text_of
-from tests.guide_helpers import url
+from tests.guide_helpers import answer_all, url
 from webapp import create_app
 
 # Digits that str.isdigit() accepts but are not 0-9, and numbers too big for a date.
@@ -83,3 +83,38 @@ def test_no_date_box_input_gives_a_server_error(shared_client, parts):
     assert client.get("/da/frister", query_string=query).status_code == 200
     assert client.get("/da/frister/svar.ics", query_string=query).status_code in (200, 404)
     assert client.get("/da/frister/svar.ics", query_string={"dato": "-".join(parts)}).status_code in (200, 404)
+
+
+HOSTILE_QUERY = "evil=CANARY&back=https://evil.example&return=CANARY2"
+
+
+def restart_link(soup):
+    return next(a["href"] for a in soup.select(".guide-tools a") if "forfra" in a["href"]
+                or "start-again" in a["href"])
+
+
+def test_a_query_string_sent_by_one_visitor_never_reaches_the_next(app):
+    first, second = app.test_client(), app.test_client()
+    for client in (first, second):
+        answer_all(client)
+    first.get(f"/da/guide/resultat?{HOSTILE_QUERY}")
+    soup = soup_of(second.get("/da/guide/resultat"))
+    assert soup.select_one(".result-panel")  # the page kept for the first visitor
+    assert "CANARY" not in str(soup) and "evil.example" not in str(soup)
+    assert restart_link(soup) == "/da/guide/forfra?back=/da/guide/resultat"
+
+
+def test_the_way_back_from_start_again_keeps_only_the_pages_own_query_values(client):
+    answer_all(client)
+    soup = soup_of(client.get(f"/da/guide/hvem?return=check&{HOSTILE_QUERY}"))
+    assert restart_link(soup) == "/da/guide/forfra?back=/da/guide/hvem?return%3Dcheck"
+    soup = soup_of(client.get(f"/da/guide/tjek?return=check&{HOSTILE_QUERY}"))
+    assert restart_link(soup) == "/da/guide/forfra?back=/da/guide/tjek"
+
+
+def test_shared_pages_are_kept_without_the_query_string(app):
+    first, second = app.test_client(), app.test_client()
+    path = "/da/serviceniveau/costs-and-transport"
+    first.get(f"{path}?{HOSTILE_QUERY}", headers={"Accept-Encoding": "identity"})
+    html = second.get(path, headers={"Accept-Encoding": "identity"}).get_data(as_text=True)
+    assert "CANARY" not in html and "evil.example" not in html

@@ -41,6 +41,7 @@ def create_app(config=None):
     compress.init_app(app)
     app.after_request(_location_on_site)
     app.jinja_env.globals.update(asset_url=asset_url, csrf_token=generate_csrf)
+    app.jinja_env.globals["this_page"] = shared_pages.this_page
 
     from .guide import bp as guide_bp
     from .pages import bp as pages_bp

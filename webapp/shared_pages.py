@@ -10,7 +10,7 @@ import gzip
 import hashlib
 from dataclasses import dataclass
 from functools import wraps
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 import brotli
 from flask import Response, current_app, request, session
@@ -55,6 +55,23 @@ def from_result(query_string=None):
     if query_string is None:
         query_string = request.query_string.decode("latin-1")
     return parse_qs(query_string).get("fra") == ["resultat"]
+
+
+# The query values a page reads and may be linked back with, per endpoint, with the
+# values allowed. Anything else in a query string is the sender's own: it must not
+# reach a page that render_once keeps and serves to later visitors.
+LINKABLE_QUERY = {"guide.question": {"return": ("check",)}}
+
+
+def this_page():
+    """The current page as a link target (e.g. the way back from "Start again"): its
+    path and only the known query values above, never the raw query string."""
+    allowed = LINKABLE_QUERY.get(request.endpoint, {})
+    kept = {name: request.args[name] for name, values in allowed.items()
+            if request.args.get(name) in values}
+    return request.path + (f"?{urlencode(kept)}" if kept else "")
+
+
 def _coding(accept_encoding):
     accepted = parse_accept_header(accept_encoding)
     return next((c for c in ("br", "gzip") if accepted[c]), "identity")
