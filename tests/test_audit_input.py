@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import text_of
-from tests.guide_helpers import answer_all, url
+from tests.guide_helpers import ANSWERS, answer_all, url
 from webapp import create_app
 
 # Digits that str.isdigit() accepts but are not 0-9, and numbers too big for a date.
@@ -118,3 +118,70 @@ def test_shared_pages_are_kept_without_the_query_string(app):
     first.get(f"{path}?{HOSTILE_QUERY}", headers={"Accept-Encoding": "identity"})
     html = second.get(path, headers={"Accept-Encoding": "identity"}).get_data(as_text=True)
     assert "CANARY" not in html and "evil.example" not in html
+
+
+INVISIBLE_NAMES = ["\u200b", "\u200b\u200c\u200d\u2060", "\u3164", "\u115f\u1160", "\uffa0\uffa0",
+                   "\ufeff", "\u00ad\u00ad", "\U000e0041\U000e0042\U000e007f", "\u2800", "\u180e",
+                   "\u0301\u0301", "\u200b \u3164 \ufeff"]
+NO_LETTERS = {"da": "Navnet har ingen bogstaver, der kan ses",
+              "en": "The name has no letters that can be seen"}
+
+
+def summary_of(response):
+    assert response.status_code == 200
+    soup = soup_of(response)
+    return soup, text_of(soup.select_one(".error-summary"))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_name_that_shows_nothing_is_refused_and_the_rest_is_kept(client, lang):
+    answer_all(client, lang, answers={**ANSWERS, "who": "relative"})
+    for field in ("name", "applicant_name"):
+        for name in INVISIBLE_NAMES:
+            data = {"name": "Åse Ørnsø", "applicant_name": "Bo Ørnsø", "phone": "12 34 56 78",
+                    "message": "Jeg vil gerne møde andre.", field: name}
+            soup, summary = summary_of(client.post(url(lang, "apply"), data=data))
+            assert NO_LETTERS[lang] in summary, (field, repr(name))
+            assert soup.find(id="phone")["value"] == "12 34 56 78"
+            assert "Jeg vil gerne møde andre." in soup.find("textarea", attrs={"name": "message"}).get_text()
+    for name in INVISIBLE_NAMES:
+        data = {"name": name, "phone": "12345678", "message": "Jeg er uenig."}
+        soup, summary = summary_of(client.post(url(lang, "complaint"), data=data))
+        assert NO_LETTERS[lang] in summary, repr(name)
+        assert "Jeg er uenig." in soup.find("textarea", attrs={"name": "message"}).get_text()
+
+
+def test_only_spaces_is_an_empty_name_and_a_real_name_is_tidied(client):
+    _soup, summary = summary_of(client.post(url("da", "complaint"), data={
+        "name": " \u3000\u00a0 ", "phone": "12345678", "message": "Uenig"}))
+    assert "Skriv dit navn" in summary
+    # NFD "Åse" (A + ring) with a BOM, a zero-width space and spaces around it.
+    response = client.post(url("da", "complaint"), follow_redirects=True, data={
+        "name": "\ufeff A\u030ase Ørnsø\u200b ", "phone": "12345678", "message": "Uenig"})
+    assert "Navn: Åse Ørnsø\n" in soup_of(response).select_one("textarea#body").get_text()
+
+
+def test_a_name_in_another_script_is_kept_whole(client):
+    for name in ("नमस्ते", "محمد", "김민준", "Zoë"):
+        response = client.post(url("en", "complaint"), follow_redirects=True, data={
+            "name": name, "phone": "12345678", "message": "Uenig"})
+        assert f"Navn: {name}\n" in soup_of(response).select_one("textarea#body").get_text(), name
+
+
+def test_a_box_sent_many_times_is_one_answer(app):
+    first, second = app.test_client(), app.test_client()
+    answer_all(first)
+    answer_all(second, answers={**ANSWERS, "needs": ["support_care", "social_contact"]})
+    for client, needs in ((first, ["social_contact"] * 39 + ["support_care"]),
+                          (second, ["support_care", "social_contact", "support_care"])):
+        assert client.post("/da/guide/behov", data={"answer": needs}).status_code == 302
+        with client.session_transaction() as session:
+            assert session["answers"]["needs"] == ["social_contact", "support_care"]
+    for client in (first, second):
+        assert client.get("/da/guide/resultat").status_code == 200
+    assert len(app.extensions["rendered_pages"]) == 1  # one result page kept, not two
+    assert first.post("/da/guide/behov", data={"answer": ["none", "none"]}).status_code == 302
+    for forged, message in ((["social_contact", "evil"], "Vælg en af mulighederne"),
+                            (["none", "social_contact", "none"], "kan ikke vælges sammen")):
+        _soup, summary = summary_of(first.post("/da/guide/behov", data={"answer": forged}))
+        assert message in summary, forged

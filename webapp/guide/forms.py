@@ -1,6 +1,7 @@
 """Forms for the guide. WTForms has no Danish, so every validator has its own message."""
 
 import re
+import unicodedata
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -37,6 +38,58 @@ def one_line(form, field):
 def plain_text(form, field):
     if field.data and NOT_IN_TEXT.search(field.data):
         raise ValidationError(_l("The text contains invisible control characters. Remove them, or type the text again"))
+
+
+# What draws nothing: separators (spaces), control and format characters (zero-width
+# spaces, the BOM, soft hyphens, Unicode TAG characters), and the Hangul fillers and
+# the blank Braille pattern, which count as letters or symbols but are blank.
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _blank(char):
+    return char in BLANK_LETTERS or unicodedata.category(char)[0] in "ZC"
+
+
+def _trimmed(char):
+    # Not control characters (a line break is refused by one_line, not hidden), nor
+    # combining marks (a name in Hindi can end in one).
+    return _blank(char) and unicodedata.category(char) != "Cc"
+
+
+def tidy_name(value):
+    """A name in NFC, with spaces and invisible characters taken off both ends."""
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", value)
+    start, end = 0, len(value)
+    while start < end and _trimmed(value[start]):
+        start += 1
+    while end > start and _trimmed(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+def shows_something(text):
+    """Whether the text has a character that can be seen (a combining mark alone cannot)."""
+    return any(not _blank(char) and unicodedata.category(char)[0] != "M" for char in text)
+
+
+INVISIBLE_NAME = _l("The name has no letters that can be seen. Write the name with ordinary letters")
+
+
+def visible_name(message=INVISIBLE_NAME, empty_message=None):
+    """Refuses a name that shows nothing (goes with the tidy_name filter): with
+    `empty_message` if it was left empty or only spaces, else with `message` (only
+    zero-width, filler or other invisible characters)."""
+
+    def check(form, field):
+        if shows_something(field.data or ""):
+            return
+        raw = field.raw_data[0] if field.raw_data else ""
+        raise StopValidation(empty_message if empty_message and not raw.strip() else message)
+
+    return check
+
 
 CSRF_MESSAGE = _l("The page was open for a long time, so for your safety we could not accept it. Check what you wrote and try again.")
 
@@ -168,6 +221,14 @@ class QuestionForm(BaseForm):
 class MultipleQuestionForm(QuestionForm):
     answer = SelectMultipleField(validate_choice=False)
 
+    def validate_answer(self, field):
+        # Each box once, in the page's order (unknown values last, to be refused): a
+        # repeated or reordered box is the same answer, and must not make another.
+        order = [option.value for option in self.question.options]
+        chosen = dict.fromkeys(field.data or [])
+        field.data = sorted(chosen, key=lambda value: order.index(value) if value in order else len(order))
+        super().validate_answer(field)
+
 
 def question_form(question, for_self, **kwargs):
     form_class = MultipleQuestionForm if question.multiple else QuestionForm
@@ -209,8 +270,9 @@ class ContactForm(BaseForm):
 
 
 def _name_field(label, message):
-    return StringField(label, validators=[
+    return StringField(label, filters=[tidy_name], validators=[
         InputRequired(message=message),
+        visible_name(empty_message=message),
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
         one_line,
     ])
@@ -226,7 +288,7 @@ def _message_field(label):
 
 class ApplicationForm(ContactForm):
     name = _name_field(_l("Full name"), _l("Enter the name of the person the application is for"))
-    applicant_name = StringField(_l("Your name"), validators=[
+    applicant_name = StringField(_l("Your name"), filters=[tidy_name], validators=[
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
         one_line,
     ])
@@ -243,8 +305,8 @@ class ApplicationForm(ContactForm):
         self.for_self = for_self
 
     def validate_applicant_name(self, field):
-        if not self.for_self and not (field.data or "").strip():
-            raise ValidationError(_l("Enter your own name"))
+        if not self.for_self:
+            visible_name(empty_message=_l("Enter your own name"))(self, field)
 
 
 class ComplaintForm(ContactForm):
@@ -265,8 +327,9 @@ class EmailEditForm(BaseForm):
     subject is not sent: the server builds it again from the kind and the name."""
 
     kind = HiddenField(validators=[AnyOf(("application", "complaint"), message=_l("The page could not be read. Start again from the guide"))])
-    name = HiddenField(validators=[
+    name = HiddenField(filters=[tidy_name], validators=[
         InputRequired(message=_l("The page could not be read. Start again from the guide")),
+        visible_name(_l("The page could not be read. Start again from the guide")),
         Length(max=NAME_MAX, message=_l("The page could not be read. Start again from the guide")),
         one_line,
     ])
