@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import text_of
-from tests.guide_helpers import ANSWERS, answer_all, url
+from tests.guide_helpers import ANSWERS, answer_all, application_page, url
 from webapp import create_app
+from webapp.guide import email
 
 # Digits that str.isdigit() accepts but are not 0-9, and numbers too big for a date.
 ODD_DATE_PARTS = ["²", "١٢", "𝟙𝟚", "３", "9999999999", "99999999999999999999", "0", "-1", "1e3", "+3"]
@@ -185,3 +186,35 @@ def test_a_box_sent_many_times_is_one_answer(app):
                             (["none", "social_contact", "none"], "kan ikke vælges sammen")):
         _soup, summary = summary_of(first.post("/da/guide/behov", data={"answer": forged}))
         assert message in summary, forged
+
+
+@pytest.fixture
+def segno_calls(monkeypatch):
+    import segno
+
+    calls = []
+    make = segno.make
+    monkeypatch.setattr(segno, "make", lambda *args, **kwargs: calls.append(args) or make(*args, **kwargs))
+    email._qr_svg.cache_clear()
+    return calls
+
+
+def test_the_email_page_builds_its_qr_code_once(client, segno_calls):
+    details = {"name": "Åse Ørnsø", "phone": "12 34 56 78", "message": "Jeg vil gerne møde andre. " * 38}
+    first = soup_of(application_page(client, details=details))
+    assert first.select_one(".qr-code svg") and len(segno_calls) == 1
+    again = soup_of(client.get(url("da", "sending")))
+    assert str(again.select_one(".qr-code svg")) == str(first.select_one(".qr-code svg"))
+    assert len(segno_calls) == 1
+    assert email._qr_svg.cache_info().maxsize == email.QR_KEPT
+
+
+@pytest.mark.parametrize("lang, note", [("da", "Teksten er for lang til en QR-kode. Brug en af de andre måder."),
+                                        ("en", "The text is too long for a QR code. Use one of the other ways.")])
+def test_a_link_over_the_cap_gets_no_qr_code_but_a_note(client, segno_calls, monkeypatch, lang, note):
+    assert email.qr_svg("mailto:x?body=" + "a" * email.QR_LINK_MAX, "QR") == (None, None)
+    monkeypatch.setattr(email, "QR_LINK_MAX", 300)
+    soup = soup_of(application_page(client, lang))
+    assert soup.select_one("#mailto-link") and not soup.select(".qr-code")
+    assert note in text_of(soup.select_one(".send-phone"))
+    assert segno_calls == []
