@@ -220,7 +220,8 @@ def main():
                     if run["rps"] > kept["rps"]:
                         kept.update(rps=run["rps"], p99=run["p99"])
                     kept["errors"] += run["errors"]
-            at_256 = {name: wrk(*urls[name], connections=256) for name in ("floor", *AT_256)}
+            at_256 = {name: wrk(urls[name][0], connections=256, cookie=urls[name][1])
+                      for name in ("floor", *AT_256)}
         rss_after = site.worker_rss_mb()
 
     floor_rps = best["floor"]["rps"]
