@@ -1,6 +1,9 @@
 """Issue 15's audit: input that used to give a 500, leak into another visitor's page,
 or slip past the forms. Each case as a user (or the next user) would notice it."""
 
+import re
+import time
+
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
@@ -9,6 +12,7 @@ from hypothesis import strategies as st
 from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
 from webapp import create_app
+from webapp.config import TestingConfig
 from webapp.guide import email
 
 # Digits that str.isdigit() accepts but are not 0-9, and numbers too big for a date.
@@ -218,3 +222,26 @@ def test_a_link_over_the_cap_gets_no_qr_code_but_a_note(client, segno_calls, mon
     assert soup.select_one("#mailto-link") and not soup.select(".qr-code")
     assert note in text_of(soup.select_one(".send-phone"))
     assert segno_calls == []
+
+
+class CsrfConfig(TestingConfig):
+    WTF_CSRF_ENABLED = True
+
+
+def test_a_question_page_kept_for_the_same_answers_carries_each_visitors_own_token():
+    app = create_app(CsrfConfig)
+    tokens = []
+    for _visitor in range(2):
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["answers"], session["seen"] = dict(ANSWERS), int(time.time())
+        html = client.get("/da/guide/behov?return=check").get_data(as_text=True)
+        checked = BeautifulSoup(html, "html.parser").select("input[name=answer][checked]")
+        assert [box["value"] for box in checked] == ["social_contact"]  # this visitor's answer
+        tokens.append(re.findall(r'name="csrf_token" value="([^"]+)"', html))
+        assert len(set(tokens[-1])) == 1  # one token, in every form on the page
+        response = client.post("/da/guide/behov", data={"answer": "support_care", "return": "check",
+                                                        "csrf_token": tokens[-1][0]})
+        assert response.status_code == 302, "the page's own token is accepted"
+    assert tokens[0][0] != tokens[1][0]
+    assert len(app.extensions["rendered_pages"]) == 1

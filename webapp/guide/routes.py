@@ -132,16 +132,23 @@ def question(key):
             if returning or after is None or first_unanswered(answers):
                 return redirect(_next_url(answers))
             return redirect(url_for("guide.question", key=after.key))
-    else:
-        form = question_form(question, own, formdata=None, data={"answer": answers.get(key)})
+        return _render_question(question, form, answers, returning)
+    # Without a form sent, the page depends only on these: rendered once for them.
+    page = ("question", g.lang, key, returning, state.has_started(), json.dumps(answers, sort_keys=True))
+    return render_once(page, lambda **token: _render_question(
+        question, question_form(question, own, formdata=None, data={"answer": answers.get(key)}),
+        answers, returning, **token))
 
+
+def _render_question(question, form, answers, returning, **token):
+    steps = applicable(answers)
     before, _after = neighbours(question, answers)
     back = url_for("guide.question", key=before.key) if before else url_for("guide.start")
     if returning:
         back = url_for("guide.check")
     return render_template(
         "guide/question.html", question=question, form=form, back=back, returning=returning,
-        step=steps.index(question) + 1, step_count=len(steps), has_errors=bool(form.errors),
+        step=steps.index(question) + 1, step_count=len(steps), has_errors=bool(form.errors), **token,
     )
 
 
