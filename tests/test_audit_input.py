@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
-from webapp import create_app
+from webapp import create_app, template_cache
 from webapp.config import TestingConfig
 from webapp.guide import email
 
@@ -245,3 +245,18 @@ def test_a_question_page_kept_for_the_same_answers_carries_each_visitors_own_tok
         assert response.status_code == 302, "the page's own token is accepted"
     assert tokens[0][0] != tokens[1][0]
     assert len(app.extensions["rendered_pages"]) == 1
+
+
+def test_kept_urls_and_menus_are_per_language_and_bounded(app, monkeypatch):
+    client = app.test_client()
+    menus = {}
+    for lang in ("da", "en", "da"):
+        soup = soup_of(client.get(url(lang, "deadlines")))
+        menus.setdefault(lang, []).append([a["href"] for a in soup.select(".site-nav a")])
+    assert menus["da"][0] == menus["da"][1] and "/da/klage" in menus["da"][0]
+    assert "/en/complaint" in menus["en"][0]
+    monkeypatch.setattr(template_cache, "KEPT_MAX", len(app.extensions["template_cache"]) + 5)
+    for day in range(1, 21):  # each date makes new calendar links
+        html = client.get(f"/da/frister?dato=2026-11-{day:02d}").get_data(as_text=True)
+        assert f"/da/frister/svar.ics?dato=2026-11-{day:02d}" in html
+    assert len(app.extensions["template_cache"]) == template_cache.KEPT_MAX

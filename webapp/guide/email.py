@@ -117,6 +117,8 @@ def _encoded_subject(subject, budget):
     return "".join(parts) + ellipsis if used <= budget else ""
 
 
+# Kept like the QR codes (see _qr_svg): only in this process's memory, at most QR_KEPT.
+@lru_cache(maxsize=QR_KEPT)
 def mailto(email, paste_note, limit=MAILTO_LIMIT):
     """The mailto: link and whether it had to be shortened; never longer than `limit`.
 
