@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
-from webapp import create_app, template_cache
+from webapp import create_app, shared_pages, template_cache
 from webapp.config import TestingConfig
 from webapp.guide import email
 
@@ -260,3 +260,33 @@ def test_kept_urls_and_menus_are_per_language_and_bounded(app, monkeypatch):
         html = client.get(f"/da/frister?dato=2026-11-{day:02d}").get_data(as_text=True)
         assert f"/da/frister/svar.ics?dato=2026-11-{day:02d}" in html
     assert len(app.extensions["template_cache"]) == template_cache.KEPT_MAX
+
+
+def test_an_email_page_kept_for_the_same_details_takes_each_visitors_own_token(monkeypatch):
+    app = create_app(CsrfConfig)
+    tokens = []
+    for _visitor in range(2):
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["answers"], session["seen"] = dict(ANSWERS), int(time.time())
+        form = soup_of(client.get("/da/guide/ansoegning"))
+        details = {"name": "Åse Ørnsø", "phone": "12345678",
+                   "csrf_token": form.select_one("input[name=csrf_token]")["value"]}
+        assert client.post("/da/guide/ansoegning", data=details).status_code == 303
+        for _reload in range(2):
+            soup = soup_of(client.get("/da/guide/mailen"))
+            assert soup.select_one("#mailto-link")
+        edit = soup.select_one('form[action="/da/guide/email"]')
+        token = edit.select_one("input[name=csrf_token]")["value"]
+        tokens.append(token)
+        response = client.post("/da/guide/email", data={
+            "kind": "application", "name": "Åse Ørnsø", "body": "Min egen tekst", "csrf_token": token})
+        assert response.status_code == 303, "the page's own token is accepted"
+        assert "Min egen tekst" in client.get("/da/guide/mailen").get_data(as_text=True)
+    assert tokens[0] != tokens[1]
+    pages = app.extensions["personal_pages"]
+    assert len(pages) == 2  # the first text and the edited one, each built once for both visitors
+    later = time.monotonic() + shared_pages.PERSONAL_SECONDS + 1
+    monkeypatch.setattr(shared_pages.time, "monotonic", lambda: later)
+    client.get("/da/guide/mailen")
+    assert len(pages) == 1, "pages older than PERSONAL_SECONDS are dropped"

@@ -8,6 +8,7 @@ same path and content coding itself, without Flask."""
 
 import gzip
 import hashlib
+import time
 from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import parse_qs, urlencode
@@ -152,13 +153,33 @@ def render_once(key, render):
     the oldest dropped first), with each request's own CSRF token put in. For guide
     pages that depend on nothing but the key: the key holds no name or other
     personal detail, and nothing links a kept page to a person or a session."""
+    return _render_kept("rendered_pages", RENDERED_MAX, None, key, render)
+
+
+PERSONAL_MAX = 32
+PERSONAL_SECONDS = 600
+
+
+def render_for_a_while(key, render):
+    """Like render_once, for the page that shows what one person typed (the email
+    page, its key holding the details): so Reload, Back and a replayed cookie do not
+    build it again. Kept only in this process's memory, at most PERSONAL_MAX pages,
+    each for at most PERSONAL_SECONDS; never written to disk or a log."""
+    return _render_kept("personal_pages", PERSONAL_MAX, PERSONAL_SECONDS, key, render)
+
+
+def _render_kept(store, most, seconds, key, render):
     if "_flashes" in session:  # a message for this request only
         return render(csrf_token=generate_csrf)
-    pages = current_app.extensions.setdefault("rendered_pages", {})
-    html = pages.pop(key, None)
-    if html is None:
-        html = render(csrf_token=lambda: TOKEN_PLACEHOLDER)
-        while len(pages) >= RENDERED_MAX:
+    pages = current_app.extensions.setdefault(store, {})
+    now = time.monotonic()
+    html, made = pages.pop(key, (None, now))
+    if html is None or (seconds and now - made > seconds):
+        html, made = render(csrf_token=lambda: TOKEN_PLACEHOLDER), now
+        while len(pages) >= most:
             del pages[next(iter(pages))]
-    pages[key] = html
+    if seconds:  # the oldest first: drop those too old
+        for old in [k for k, (_html, at) in pages.items() if now - at > seconds]:
+            del pages[old]
+    pages[key] = (html, made)
     return html.replace(TOKEN_PLACEHOLDER, generate_csrf())

@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 from ..errors import error_page
 from ..i18n import babel_locale
 from ..markdown_ext import icon_svg
-from ..shared_pages import render_once
+from ..shared_pages import render_for_a_while, render_once
 from ..urls import add_slugs, localized
 from . import bp, easy, rules, state
 from .email import (
@@ -234,6 +234,16 @@ def _in_language(lang, build):
 
 
 def _render_email(kind, name, email_da, email_en, details=None, edited=False):
+    # The page depends on these alone (and the day): kept for a while (see
+    # render_for_a_while), since it holds what the person typed.
+    details = details or {}
+    key = ("email", g.lang, kind, name, email_da, email_en, tuple(map(str, details.items())), edited,
+           date.today(), state.has_started(), for_self(state.answers()))
+    return render_for_a_while(key, lambda **token: _build_email_page(
+        kind, name, email_da, email_en, details, edited, **token))
+
+
+def _build_email_page(kind, name, email_da, email_en, details, edited, **token):
     paste_note = _in_language("da", lambda: _(
         "The full text is too long for an email link. Copy it from the page and paste it here."))
     link, shortened = mailto(email_da, paste_note)
@@ -241,13 +251,14 @@ def _render_email(kind, name, email_da, email_en, details=None, edited=False):
     back = url_for("guide.result") if kind == "application" else url_for("guide.complaint")
     return render_template(
         "guide/email.html", kind=kind, mail=email_da, english=email_en, link=link,
-        shortened=shortened, qr=svg, details=details or {},
+        shortened=shortened, qr=svg, details=details,
         # The printed letter is in Danish, like the email.
         letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(date.today(), "long"))),
         signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
-        edit_form=EmailEditForm(formdata=None, kind=kind, name=name, body=email_da.body,
-                                english=email_en.body if email_en else ""),
-        edited=edited, back=back,
+        # Its CSRF token is the page's own (csrf_token()), put in for each request.
+        edit_form=EmailEditForm(formdata=None, meta={"csrf": False}, kind=kind, name=name,
+                                body=email_da.body, english=email_en.body if email_en else ""),
+        edited=edited, back=back, **token,
     )
 
 
