@@ -178,7 +178,7 @@ def _render_kept(store, most, seconds, key, render):
         html, made = render(csrf_token=lambda: TOKEN_PLACEHOLDER), now
         while len(pages) >= most:
             del pages[next(iter(pages))]
-    if seconds:  # the oldest first: drop those too old
+    if seconds:  # and any other page kept too long
         for old in [k for k, (_html, at) in pages.items() if now - at > seconds]:
             del pages[old]
     pages[key] = (html, made)
