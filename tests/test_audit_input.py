@@ -3,6 +3,7 @@ or slip past the forms. Each case as a user (or the next user) would notice it."
 
 import re
 import time
+import unicodedata
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +14,7 @@ from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
 from webapp import create_app, shared_pages, template_cache
 from webapp.config import TestingConfig
-from webapp.guide import email
+from webapp.guide import email, forms
 
 # Digits that str.isdigit() accepts but are not 0-9, and numbers too big for a date.
 ODD_DATE_PARTS = ["²", "١٢", "𝟙𝟚", "３", "9999999999", "99999999999999999999", "0", "-1", "1e3", "+3"]
@@ -290,3 +291,15 @@ def test_an_email_page_kept_for_the_same_details_takes_each_visitors_own_token(m
     monkeypatch.setattr(shared_pages.time, "monotonic", lambda: later)
     client.get("/da/guide/mailen")
     assert len(pages) == 1, "pages older than PERSONAL_SECONDS are dropped"
+
+
+BLANK = "".join(INVISIBLE_NAMES) + " \u00a0\u2007\u202f\u3000\u200e\u2061\U000e0020"
+
+
+@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@given(blank=st.text(alphabet=BLANK, max_size=12), name=st.text(min_size=1, max_size=20))
+def test_a_name_is_tidied_once_and_for_all_and_blank_never_shows(blank, name):
+    assert not forms.shows_something(forms.tidy_name(blank))
+    tidy = forms.tidy_name(blank + name + blank)
+    assert forms.tidy_name(tidy) == tidy == unicodedata.normalize("NFC", tidy)
+    assert forms.shows_something(tidy) == forms.shows_something(name)
