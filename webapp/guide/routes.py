@@ -233,17 +233,7 @@ def _in_language(lang, build):
         return build()
 
 
-def _render_email(kind, name, email_da, email_en, details=None, edited=False):
-    # The page depends on these alone (and the day): kept for a while (see
-    # render_for_a_while), since it holds what the person typed.
-    details = details or {}
-    key = ("email", g.lang, kind, name, email_da, email_en, tuple(map(str, details.items())), edited,
-           date.today(), state.has_started(), for_self(state.answers()))
-    return render_for_a_while(key, lambda **token: _build_email_page(
-        kind, name, email_da, email_en, details, edited, **token))
-
-
-def _build_email_page(kind, name, email_da, email_en, details, edited, **token):
+def _render_email(kind, name, email_da, email_en, details=None, edited=False, **token):
     paste_note = _in_language("da", lambda: _(
         "The full text is too long for an email link. Copy it from the page and paste it here."))
     link, shortened = mailto(email_da, paste_note)
@@ -251,7 +241,7 @@ def _build_email_page(kind, name, email_da, email_en, details, edited, **token):
     back = url_for("guide.result") if kind == "application" else url_for("guide.complaint")
     return render_template(
         "guide/email.html", kind=kind, mail=email_da, english=email_en, link=link,
-        shortened=shortened, qr=svg, details=details,
+        shortened=shortened, qr=svg, details=details or {},
         # The printed letter is in Danish, like the email.
         letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(date.today(), "long"))),
         signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
@@ -265,16 +255,24 @@ def _build_email_page(kind, name, email_da, email_en, details, edited, **token):
 def _email_page(kind, details, body=None):
     """The email page for what the person typed (and their own text, once edited), or
     None when the answers it needs are gone."""
+    answers = state.answers()
+    if kind == "application" and not _all_answered(answers):
+        return None
+    # The page depends on these alone (and the day): kept for a while (see
+    # render_for_a_while), since it holds what the person typed.
+    key = ("email", g.lang, kind, json.dumps([details, body, answers], sort_keys=True),
+           date.today(), state.has_started())
+    return render_for_a_while(key, lambda **token: _build_email_page(kind, details, body, answers, **token))
+
+
+def _build_email_page(kind, details, body, answers, **token):
     if kind == "application":
-        answers = state.answers()
-        if not _all_answered(answers):
-            return None
         email_da, email_en = _emails(lambda: application_email(answers, details))
     else:
         email_da, email_en = _emails(lambda: complaint_email(details))
     if body is not None:
         email_da = Email(email_da.to, email_da.subject, body)
-    return _render_email(kind, details["name"], email_da, email_en, details, edited=body is not None)
+    return _render_email(kind, details["name"], email_da, email_en, details, edited=body is not None, **token)
 
 
 def _send(kind, details, body=None):
