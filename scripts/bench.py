@@ -14,7 +14,8 @@ the application's details with a 1,000-character own text (the result, the email
 page). Then ROUNDS rounds, each driving the floor and then every page with Debian's
 `wrk -t2 -c32` for DURATION seconds, so a change in the machine's load hits the
 floor and the pages alike; each page's best round is compared with the floor's best
-round. Then 256 connections on the floor and the guide's pages, the start-up time
+round (with 2 workers, wrk's connections sometimes land mostly on one of them: a
+single run can be half as fast as the next). Then 256 connections on the floor and the guide's pages, the start-up time
 (process start to the first answer from /healthz, best of STARTS) and the workers'
 memory (RSS).
 
@@ -38,8 +39,8 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DURATION = int(os.environ.get("BENCH_SECONDS", "3"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+DURATION = int(os.environ.get("BENCH_SECONDS", "2"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 STARTS = 3
 HOST = "127.0.0.1"
 ANSWERS = {"hvem": "self", "bopael": "yes", "maalgruppe": "yes", "behov": "social_contact",
