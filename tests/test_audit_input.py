@@ -303,3 +303,22 @@ def test_a_name_is_tidied_once_and_for_all_and_blank_never_shows(blank, name):
     tidy = forms.tidy_name(blank + name + blank)
     assert forms.tidy_name(tidy) == tidy == unicodedata.normalize("NFC", tidy)
     assert forms.shows_something(tidy) == forms.shows_something(name)
+
+
+def test_a_kept_signed_token_belongs_to_its_session_only():
+    client = create_app(CsrfConfig).test_client()
+
+    def result_token():
+        with client.session_transaction() as session:
+            session["answers"], session["seen"] = dict(ANSWERS), int(time.time())
+        tokens = {i["value"] for i in soup_of(client.get("/da/guide/resultat")).select("input[name=csrf_token]")}
+        assert len(tokens) == 1
+        return tokens.pop()
+
+    first = result_token()
+    assert result_token() == first  # kept for the session
+    assert client.post("/da/guide/afslut", data={"csrf_token": first}).status_code == 302
+    second = result_token()
+    assert second != first
+    assert client.post("/da/guide/afslut", data={"csrf_token": first}).status_code == 400
+    assert client.post("/da/guide/afslut", data={"csrf_token": second}).status_code == 302

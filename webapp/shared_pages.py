@@ -14,7 +14,7 @@ from functools import wraps
 from urllib.parse import parse_qs, urlencode
 
 import brotli
-from flask import Response, current_app, request, session
+from flask import Response, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import SecurityError
 from werkzeug.http import parse_accept_header, parse_etags
@@ -182,4 +182,26 @@ def _render_kept(store, most, seconds, key, render):
         for old in [k for k, (_html, at) in pages.items() if now - at > seconds]:
             del pages[old]
     pages[key] = (html, made)
-    return html.replace(TOKEN_PLACEHOLDER, generate_csrf())
+    return html.replace(TOKEN_PLACEHOLDER, page_token())
+
+
+SIGNED_KEPT = 1024
+
+
+def page_token():
+    """generate_csrf(), with the signed token kept per session token: signing it anew
+    on every request (itsdangerous derives a key and computes two HMACs) costs as much
+    as the rest of a kept page. Only while tokens carry no time limit, so a kept one
+    stays as valid as a new one; at most SIGNED_KEPT, in this process's memory."""
+    raw = session.get("csrf_token")
+    if (current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None or not isinstance(raw, str)
+            or "csrf_token" in g or current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
+        return generate_csrf()
+    signed = current_app.extensions.setdefault("signed_tokens", {})
+    token = signed.get(raw)
+    if token is None:
+        token = signed[raw] = generate_csrf()
+        if len(signed) > SIGNED_KEPT:
+            del signed[next(iter(signed))]
+    g.csrf_token = token  # what generate_csrf() gives for the rest of the request
+    return token
