@@ -322,3 +322,15 @@ def test_a_kept_signed_token_belongs_to_its_session_only():
     assert second != first
     assert client.post("/da/guide/afslut", data={"csrf_token": first}).status_code == 400
     assert client.post("/da/guide/afslut", data={"csrf_token": second}).status_code == 302
+
+
+def test_kept_signed_tokens_are_bounded(monkeypatch):
+    app = create_app(CsrfConfig)
+    monkeypatch.setattr(shared_pages, "SIGNED_KEPT", 2)
+    for _visitor in range(4):
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["answers"], session["seen"] = dict(ANSWERS), int(time.time())
+        client.get("/da/guide/resultat")
+        client.get("/da/guide/resultat")  # the session token now exists: its signed form is kept
+    assert len(app.extensions["signed_tokens"]) == 2

@@ -8,6 +8,7 @@ same path and content coding itself, without Flask."""
 
 import gzip
 import hashlib
+import threading
 import time
 from dataclasses import dataclass
 from functools import wraps
@@ -164,8 +165,13 @@ def render_for_a_while(key, render):
     """Like render_once, for the page that shows what one person typed (the email
     page, its key holding the details): so Reload, Back and a replayed cookie do not
     build it again. Kept only in this process's memory, at most PERSONAL_MAX pages,
-    each for at most PERSONAL_SECONDS; never written to disk or a log."""
+    each served for at most PERSONAL_SECONDS and dropped at the next email page after
+    that (or when pushed out, or at restart); never written to disk or a log."""
     return _render_kept("personal_pages", PERSONAL_MAX, PERSONAL_SECONDS, key, render)
+
+
+# The kept pages and tokens are shared by a worker's threads.
+_kept_lock = threading.Lock()
 
 
 def _render_kept(store, most, seconds, key, render):
@@ -173,15 +179,17 @@ def _render_kept(store, most, seconds, key, render):
         return render(csrf_token=generate_csrf)
     pages = current_app.extensions.setdefault(store, {})
     now = time.monotonic()
-    html, made = pages.pop(key, (None, now))
+    with _kept_lock:
+        html, made = pages.pop(key, (None, now))
     if html is None or (seconds and now - made > seconds):
         html, made = render(csrf_token=lambda: TOKEN_PLACEHOLDER), now
-        while len(pages) >= most:
+    with _kept_lock:
+        if seconds:  # and any other page kept too long
+            for old in [k for k, (_html, at) in pages.items() if now - at > seconds]:
+                del pages[old]
+        while len(pages) >= most:  # the least recently used first
             del pages[next(iter(pages))]
-    if seconds:  # and any other page kept too long
-        for old in [k for k, (_html, at) in pages.items() if now - at > seconds]:
-            del pages[old]
-    pages[key] = (html, made)
+        pages[key] = (html, made)
     return html.replace(TOKEN_PLACEHOLDER, page_token())
 
 
@@ -200,8 +208,10 @@ def page_token():
     signed = current_app.extensions.setdefault("signed_tokens", {})
     token = signed.get(raw)
     if token is None:
-        token = signed[raw] = generate_csrf()
-        if len(signed) > SIGNED_KEPT:
-            del signed[next(iter(signed))]
+        token = generate_csrf()
+        with _kept_lock:
+            while len(signed) >= SIGNED_KEPT:
+                del signed[next(iter(signed))]
+            signed[raw] = token
     g.csrf_token = token  # what generate_csrf() gives for the rest of the request
     return token
