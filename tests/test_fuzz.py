@@ -24,12 +24,13 @@ HOSTILE = [
     "", " ", "\x00", "\r\nBcc: evil@example.com", "Åse\u2028x", "\u202eevil", "\u2066x\u2069",
     "€" * 300, "😀" * 300, "%0D%0A", "{{ 7*7 }}", "<script>alert(1)</script>", "../../etc/passwd",
     "9999-11-20", "0001-01-01", "2026-02-30", "12\n34\n56\n78", "((((((((", "+45 12 34 56 78",
-    "x" * 7000, "application", "complaint", "edit", "check", "none", "self", "\ud800"[:0] + "\ufeff",
+    "x" * 7000, "²", "9999999999", "١٢", "application", "complaint", "edit", "check", "none", "self", "\ud800"[:0] + "\ufeff",
 ]
 text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=80))
 FIELDS = ["answer", "name", "applicant_name", "phone", "email", "best_time", "message",
           "decision_date", "action", "kind", "body", "english", "subject", "csrf_token",
-          "return", "dato", "_method", "endpoint", "_external", "lang"]
+          "return", "dato", "dato-dag", "dato-maaned", "dato-aar", "decision_date-dag",
+          "decision_date-maaned", "decision_date-aar", "_method", "endpoint", "_external", "lang"]
 form = st.dictionaries(st.sampled_from(FIELDS), st.one_of(text, st.lists(text, max_size=3)),
                        max_size=8)
 METHODS = ["GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"]

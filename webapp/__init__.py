@@ -11,7 +11,7 @@ from flask_compress import Compress
 from flask_wtf.csrf import generate_csrf
 from whitenoise import WhiteNoise
 
-from . import content, errors, i18n, security, shared_pages, urls
+from . import content, errors, i18n, security, shared_pages, template_cache, urls
 from . import session as session_cookie
 from .config import CONFIGS, ROOT
 
@@ -43,6 +43,8 @@ def create_app(config=None):
     compress.init_app(app)
     app.after_request(_location_on_site)
     app.jinja_env.globals.update(asset_url=asset_url, csrf_token=generate_csrf)
+    app.jinja_env.globals["this_page"] = shared_pages.this_page
+    template_cache.init_app(app)
 
     from .guide import bp as guide_bp
     from .pages import bp as pages_bp

@@ -8,12 +8,14 @@ same path and content coding itself, without Flask."""
 
 import gzip
 import hashlib
+import threading
+import time
 from dataclasses import dataclass
 from functools import wraps
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 import brotli
-from flask import Response, current_app, request, session
+from flask import Response, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import SecurityError
 from werkzeug.http import parse_accept_header, parse_etags
@@ -55,6 +57,23 @@ def from_result(query_string=None):
     if query_string is None:
         query_string = request.query_string.decode("latin-1")
     return parse_qs(query_string).get("fra") == ["resultat"]
+
+
+# The query values a page reads and may be linked back with, per endpoint, with the
+# values allowed. Anything else in a query string is the sender's own: it must not
+# reach a page that render_once keeps and serves to later visitors.
+LINKABLE_QUERY = {"guide.question": {"return": ("check",)}}
+
+
+def this_page():
+    """The current page as a link target (e.g. the way back from "Start again"): its
+    path and only the known query values above, never the raw query string."""
+    allowed = LINKABLE_QUERY.get(request.endpoint, {})
+    kept = {name: request.args[name] for name, values in allowed.items()
+            if request.args.get(name) in values}
+    return request.path + (f"?{urlencode(kept)}" if kept else "")
+
+
 def _coding(accept_encoding):
     accepted = parse_accept_header(accept_encoding)
     return next((c for c in ("br", "gzip") if accepted[c]), "identity")
@@ -135,13 +154,51 @@ def render_once(key, render):
     the oldest dropped first), with each request's own CSRF token put in. For guide
     pages that depend on nothing but the key: the key holds no name or other
     personal detail, and nothing links a kept page to a person or a session."""
+    return _render_kept("rendered_pages", RENDERED_MAX, None, key, render)
+
+
+# The kept pages and tokens are shared by a worker's threads.
+_kept_lock = threading.Lock()
+
+
+def _render_kept(store, most, seconds, key, render):
     if "_flashes" in session:  # a message for this request only
         return render(csrf_token=generate_csrf)
-    pages = current_app.extensions.setdefault("rendered_pages", {})
-    html = pages.pop(key, None)
-    if html is None:
-        html = render(csrf_token=lambda: TOKEN_PLACEHOLDER)
-        while len(pages) >= RENDERED_MAX:
+    pages = current_app.extensions.setdefault(store, {})
+    now = time.monotonic()
+    with _kept_lock:
+        html, made = pages.pop(key, (None, now))
+    if html is None or (seconds and now - made > seconds):
+        html, made = render(csrf_token=lambda: TOKEN_PLACEHOLDER), now
+    with _kept_lock:
+        if seconds:  # and any other page kept too long
+            for old in [k for k, (_html, at) in pages.items() if now - at > seconds]:
+                del pages[old]
+        while len(pages) >= most:  # the least recently used first
             del pages[next(iter(pages))]
-    pages[key] = html
-    return html.replace(TOKEN_PLACEHOLDER, generate_csrf())
+        pages[key] = (html, made)
+    return html.replace(TOKEN_PLACEHOLDER, page_token())
+
+
+SIGNED_KEPT = 1024
+
+
+def page_token():
+    """generate_csrf(), with the signed token kept per session token: signing it anew
+    on every request (itsdangerous derives a key and computes two HMACs) costs as much
+    as the rest of a kept page. Only while tokens carry no time limit, so a kept one
+    stays as valid as a new one; at most SIGNED_KEPT, in this process's memory."""
+    raw = session.get("csrf_token")
+    if (current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None or not isinstance(raw, str)
+            or "csrf_token" in g or current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
+        return generate_csrf()
+    signed = current_app.extensions.setdefault("signed_tokens", {})
+    token = signed.get(raw)
+    if token is None:
+        token = generate_csrf()
+        with _kept_lock:
+            while len(signed) >= SIGNED_KEPT:
+                del signed[next(iter(signed))]
+            signed[raw] = token
+    g.csrf_token = token  # what generate_csrf() gives for the rest of the request
+    return token

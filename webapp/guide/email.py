@@ -5,6 +5,7 @@ office's language) and, on the English site, for an English rendering too.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from flask_babel import gettext as _
@@ -17,6 +18,10 @@ from .statements import EMAIL_FACTS, MAY_ASK, RELATIONS, in_form
 FRONTEN = facts.value("email_fronten")
 COMPLAINTS = facts.value("complaint_email")
 MAILTO_LIMIT = 2000  # longer links fail in some mail programs and browsers
+# A longer link gets no QR code (the page points to the other ways): building one
+# costs about 0.1-0.2 s at this length, and grows with it.
+QR_LINK_MAX = MAILTO_LIMIT
+QR_KEPT = 64
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,8 @@ def _encoded_subject(subject, budget):
     return "".join(parts) + ellipsis if used <= budget else ""
 
 
+# Kept like the QR codes (see _qr_svg): only in this process's memory, at most QR_KEPT.
+@lru_cache(maxsize=QR_KEPT)
 def mailto(email, paste_note, limit=MAILTO_LIMIT):
     """The mailto: link and whether it had to be shortened; never longer than `limit`.
 
@@ -183,7 +190,18 @@ def mailto(email, paste_note, limit=MAILTO_LIMIT):
 
 def qr_svg(link, title):
     """The link as an inline SVG QR code, for opening the email on a phone, or
-    (None, None) if the link cannot fit in one."""
+    (None, None) if the link is longer than QR_LINK_MAX or cannot fit in one."""
+    if len(link) > QR_LINK_MAX:
+        return None, None
+    return _qr_svg(link, str(title))
+
+
+# Kept so Reload, Back and a replayed cookie do not build the same code again. The
+# link holds the person's name and details, so the codes live only in this process's
+# memory: at most QR_KEPT (the least recently used dropped first), gone on restart,
+# never written to disk or a log.
+@lru_cache(maxsize=QR_KEPT)
+def _qr_svg(link, title):
     import segno  # imported when first needed: a slow import
 
     try:

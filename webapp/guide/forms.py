@@ -1,6 +1,7 @@
 """Forms for the guide. WTForms has no Danish, so every validator has its own message."""
 
 import re
+import unicodedata
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -40,6 +41,58 @@ def plain_text(form, field):
     if field.data and NOT_IN_TEXT.search(field.data):
         raise ValidationError(_l("The text contains invisible control characters. Remove them, or type the text again"))
 
+
+# What draws nothing: separators (spaces), control and format characters (zero-width
+# spaces, the BOM, soft hyphens, Unicode TAG characters), and the Hangul fillers and
+# the blank Braille pattern, which count as letters or symbols but are blank.
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _blank(char):
+    return char in BLANK_LETTERS or unicodedata.category(char)[0] in "ZC"
+
+
+def _trimmed(char):
+    # Not control characters (a line break is refused by one_line, not hidden), nor
+    # combining marks (a name in Hindi can end in one).
+    return _blank(char) and unicodedata.category(char) != "Cc"
+
+
+def tidy_name(value):
+    """A name in NFC, with spaces and invisible characters taken off both ends."""
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", value)
+    start, end = 0, len(value)
+    while start < end and _trimmed(value[start]):
+        start += 1
+    while end > start and _trimmed(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+def shows_something(text):
+    """Whether the text has a character that can be seen (a combining mark alone cannot)."""
+    return any(not _blank(char) and unicodedata.category(char)[0] != "M" for char in text)
+
+
+INVISIBLE_NAME = _l("The name has no letters that can be seen. Write the name with ordinary letters")
+
+
+def visible_name(message=INVISIBLE_NAME, empty_message=None):
+    """Refuses a name that shows nothing (goes with the tidy_name filter): with
+    `empty_message` if it was left empty or only spaces, else with `message` (only
+    zero-width, filler or other invisible characters)."""
+
+    def check(form, field):
+        if shows_something(field.data or ""):
+            return
+        raw = field.raw_data[0] if field.raw_data else ""
+        raise StopValidation(empty_message if empty_message and not raw.strip() else message)
+
+    return check
+
+
 class ErrorSummaryMixin:
     def error_list(self):
         """(field id, message) pairs for the error summary: the form's own messages
@@ -53,10 +106,15 @@ class ErrorSummaryMixin:
 
 
 # A whole date as people write it: 26.11.2026 (or 26/11/2026, 26-11-2026) or 2026-11-26.
+# ASCII digits only: "²".isdigit() and "١".isdigit() are true as well.
 WHOLE_DATE = (
-    re.compile(r"^(?P<aar>\d{4})-(?P<maaned>\d{1,2})-(?P<dag>\d{1,2})$"),
-    re.compile(r"^(?P<dag>\d{1,2})[./-](?P<maaned>\d{1,2})[./-](?P<aar>\d{4})$"),
+    re.compile(r"(?P<aar>[0-9]{4})-(?P<maaned>[0-9]{1,2})-(?P<dag>[0-9]{1,2})"),
+    re.compile(r"(?P<dag>[0-9]{1,2})[./-](?P<maaned>[0-9]{1,2})[./-](?P<aar>[0-9]{4})"),
 )
+# Each box as digits, at most as many as the part can have; the year's length is
+# checked on its own, for its own message.
+PART_DIGITS = {"dag": re.compile("[0-9]{1,2}"), "maaned": re.compile("[0-9]{1,2}"),
+               "aar": re.compile("[0-9]+")}
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 DATE_PARTS = ("dag", "maaned", "aar")  # day, month, year: the inputs' names end in these
 MISSING_PARTS = {
@@ -91,10 +149,10 @@ class DatePartsField(Field):
         self.parts = dict.fromkeys(DATE_PARTS, "")
         if formdata is None:
             return
-        self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip()[:10] for p in DATE_PARTS}
+        self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip()[:40] for p in DATE_PARTS}
         whole = formdata.get(self.name, "").strip()[:40]
         if whole and not any(self.parts.values()):
-            match = next((m for pattern in WHOLE_DATE if (m := pattern.match(whole))), None)
+            match = next((m for pattern in WHOLE_DATE if (m := pattern.fullmatch(whole))), None)
             self.parts = match.groupdict() if match else {"dag": whole, "maaned": "", "aar": ""}
 
     def _fail(self, wrong, message):
@@ -109,14 +167,14 @@ class DatePartsField(Field):
             raise StopValidation()  # an optional date left out
         if missing:
             self._fail(missing, MISSING_PARTS[missing])
-        not_numbers = tuple(p for p in DATE_PARTS if not self.parts[p].isdigit())
+        not_numbers = tuple(p for p in ("dag", "aar") if not PART_DIGITS[p].fullmatch(self.parts[p]))
         if not_numbers:
             self._fail(not_numbers, _l("The date must be a real date, for example 26 11 2026"))
-        day, month, year = (int(self.parts[p]) for p in DATE_PARTS)
-        if not 1 <= month <= 12:
+        if not PART_DIGITS["maaned"].fullmatch(self.parts["maaned"]) or not 1 <= int(self.parts["maaned"]) <= 12:
             self._fail(("maaned",), _l("The month must be a number from 1 to 12"))
         if len(self.parts["aar"]) != 4:
             self._fail(("aar",), _l("The year must have 4 digits, for example 2026"))
+        day, month, year = (int(self.parts[p]) for p in DATE_PARTS)
         try:
             self.data = date(year, month, day)
         except ValueError:
@@ -176,6 +234,14 @@ class QuestionForm(BaseForm):
 class MultipleQuestionForm(QuestionForm):
     answer = SelectMultipleField(validate_choice=False)
 
+    def validate_answer(self, field):
+        # Each box once, in the page's order (unknown values last, to be refused): a
+        # repeated or reordered box is the same answer, and must not make another.
+        order = [option.value for option in self.question.options]
+        chosen = dict.fromkeys(field.data or [])
+        field.data = sorted(chosen, key=lambda value: order.index(value) if value in order else len(order))
+        super().validate_answer(field)
+
 
 def question_form(question, for_self, **kwargs):
     form_class = MultipleQuestionForm if question.multiple else QuestionForm
@@ -217,8 +283,9 @@ class ContactForm(BaseForm):
 
 
 def _name_field(label, message):
-    return StringField(label, validators=[
+    return StringField(label, filters=[tidy_name], validators=[
         InputRequired(message=message),
+        visible_name(empty_message=message),
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
         one_line,
     ])
@@ -234,7 +301,7 @@ def _message_field(label):
 
 class ApplicationForm(ContactForm):
     name = _name_field(_l("Full name"), _l("Enter the name of the person the application is for"))
-    applicant_name = StringField(_l("Your name"), validators=[
+    applicant_name = StringField(_l("Your name"), filters=[tidy_name], validators=[
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
         one_line,
     ])
@@ -250,8 +317,8 @@ class ApplicationForm(ContactForm):
         self.for_self = for_self
 
     def validate_applicant_name(self, field):
-        if not self.for_self and not (field.data or "").strip():
-            raise ValidationError(_l("Enter your own name"))
+        if not self.for_self:
+            visible_name(empty_message=_l("Enter your own name"))(self, field)
 
 
 class ComplaintForm(ContactForm):
@@ -271,8 +338,9 @@ class EmailEditForm(BaseForm):
     subject is not sent: the server builds it again from the kind and the name."""
 
     kind = HiddenField(validators=[AnyOf(("application", "complaint"), message=_l("The page could not be read. Start again from the guide"))])
-    name = HiddenField(validators=[
+    name = HiddenField(filters=[tidy_name], validators=[
         InputRequired(message=_l("The page could not be read. Start again from the guide")),
+        visible_name(_l("The page could not be read. Start again from the guide")),
         Length(max=NAME_MAX, message=_l("The page could not be read. Start again from the guide")),
         one_line,
     ])

@@ -158,16 +158,24 @@ def question(key):
     if tried is not None:
         form = question_form(question, own, formdata=MultiDict([("answer", value) for value in tried]))
         form.validate()
-    else:
-        form = question_form(question, own, formdata=None, data={"answer": answers.get(key)})
+        return _render_question(question, form, answers, returning)
+    # Without a form sent, the page depends only on these: rendered once for them.
+    page = ("question", g.lang, key, returning, state.has_started(), state.limit(),
+            json.dumps(answers, sort_keys=True))
+    return render_once(page, lambda **token: _render_question(
+        question, question_form(question, own, formdata=None, data={"answer": answers.get(key)}),
+        answers, returning, **token))
 
+
+def _render_question(question, form, answers, returning, **token):
+    steps = applicable(answers)
     before, _after = neighbours(question, answers)
     back = url_for("guide.question", key=before.key) if before else url_for("guide.start")
     if returning:
         back = url_for("guide.check")
     return render_template(
         "guide/question.html", question=question, form=form, back=back, returning=returning,
-        step=steps.index(question) + 1, step_count=len(steps), has_errors=bool(form.errors),
+        step=steps.index(question) + 1, step_count=len(steps), has_errors=bool(form.errors), **token,
     )
 
 
@@ -274,8 +282,9 @@ def _render_email(kind, name, email_da, email_en, details=None, edited=False):
         # The printed letter is in Danish, like the email.
         letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(date.today(), "long"))),
         signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
-        edit_form=EmailEditForm(formdata=None, kind=kind, name=name, body=email_da.body,
-                                english=email_en.body if email_en else ""),
+        # Its CSRF token is the page's own (csrf_token()), put in for each request.
+        edit_form=EmailEditForm(formdata=None, meta={"csrf": False}, kind=kind, name=name,
+                                body=email_da.body, english=email_en.body if email_en else ""),
         edited=edited, back=back,
     )
 
