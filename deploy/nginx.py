@@ -68,12 +68,16 @@ def error_page(code, danish, english):
 
 
 def render(*, listen, upstream, run_dir, static_root, access_log="/dev/stdout",
-           worker_processes="auto", rate_limits=True, mime_types="/etc/nginx/mime.types"):
-    brotli = BROTLI_MODULE.exists()
+           worker_processes="auto", rate_limits=True, mime_types="/etc/nginx/mime.types",
+           brotli=None, as_root=None):
+    """nginx.conf's text. brotli: load Debian's brotli_static module (default: if it is
+    installed here); as_root: nginx will start as root (default: if this runs as root)."""
+    brotli = BROTLI_MODULE.exists() if brotli is None else brotli
+    as_root = os.geteuid() == 0 if as_root is None else as_root
     values = {
         "MODULES": f"load_module {BROTLI_MODULE};" if brotli else "",
-        # As root (a developer's container), the workers drop to nobody.
-        "USER": "user nobody nogroup;" if os.geteuid() == 0 else "",
+        # Started as root (a developer's container), the workers drop to nobody.
+        "USER": "user nobody nogroup;" if as_root else "",
         "WORKER_PROCESSES": str(worker_processes),
         "RUN_DIR": str(run_dir),
         "MIME_TYPES": mime_types,
@@ -106,9 +110,14 @@ def main():
     parser.add_argument("--run-dir", required=True, help="pid file and temporary files")
     parser.add_argument("--static-root", default=str(ROOT / "static" / "build"))
     parser.add_argument("--access-log", default="/dev/stdout")
+    parser.add_argument("--brotli", action=argparse.BooleanOptionalAction,
+                        help="load the brotli_static module (default: if installed here)")
+    parser.add_argument("--as-root", action=argparse.BooleanOptionalAction,
+                        help="nginx starts as root (default: if this runs as root)")
     args = parser.parse_args()
     print(render(listen=args.listen, upstream=args.upstream, run_dir=args.run_dir,
-                 static_root=args.static_root, access_log=args.access_log))
+                 static_root=args.static_root, access_log=args.access_log,
+                 brotli=args.brotli, as_root=args.as_root))
 
 
 if __name__ == "__main__":
