@@ -21,11 +21,13 @@ PROXY_TO_APP = ROOT / "deploy" / "proxy_to_app.conf"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 CLIENT_TIMEOUT = "10s"
 
-# Requests per second and burst per client address, for pages and for the email pages.
-RATES = {"PAGE_RATE": "10r/s", "PAGE_BURST": "40", "EMAIL_RATE": "2r/s", "EMAIL_BURST": "10"}
+# Requests per second, burst and open requests per client address, for pages and for
+# the email pages (the same as the Ingress annotations in deploy/k8s/ingress.yaml).
+RATES = {"PAGE_RATE": "10r/s", "PAGE_BURST": "40", "PAGE_CONNECTIONS": "32",
+         "EMAIL_RATE": "2r/s", "EMAIL_BURST": "10", "EMAIL_CONNECTIONS": "8"}
 # For `make bench` only: one address sends everything, so the limits would be measured.
-NO_RATE_LIMITS = {"PAGE_RATE": "100000r/s", "PAGE_BURST": "100000",
-                  "EMAIL_RATE": "100000r/s", "EMAIL_BURST": "100000"}
+NO_RATE_LIMITS = {"PAGE_RATE": "100000r/s", "PAGE_BURST": "100000", "PAGE_CONNECTIONS": "65000",
+                  "EMAIL_RATE": "100000r/s", "EMAIL_BURST": "100000", "EMAIL_CONNECTIONS": "65000"}
 
 # nginx's own error pages: short, in Danish with the English below.
 ERRORS = {

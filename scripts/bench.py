@@ -30,6 +30,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench_stack import print_through_stack
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -191,6 +193,7 @@ def main():
           f"{', '.join(f'{mb:.0f}' for mb in rss_after)} MB after {served:,} requests")
     verdicts += [errors == 0, site_startup <= STARTUP_TARGET]
     print(f"\n{sum(verdicts)} of {len(verdicts)} targets met")
+    print_through_stack(urls, key, wrk)
 
 
 if __name__ == "__main__":

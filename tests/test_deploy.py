@@ -3,6 +3,7 @@ nginx's config against the app's headers, the Kubernetes manifests against the
 Kubernetes schema, compose.yaml's shape, and the lock file against pyproject.toml."""
 
 import copy
+import importlib.util
 import re
 import tomllib
 from pathlib import Path
@@ -64,15 +65,17 @@ def test_web_concurrency_overrides_the_cpu_count(monkeypatch):
     assert gunicorn_settings()["workers"] == 3
 
 
-def nginx_config(**options):
-    import importlib.util
-
+def nginx_module():
     spec = importlib.util.spec_from_file_location("nginx", ROOT / "deploy" / "nginx.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def nginx_config(**options):
     arguments = dict(listen=8080, upstream="app:8000", run_dir="/tmp",
                      static_root="/srv/static/build") | options
-    return module.render(**arguments)
+    return nginx_module().render(**arguments)
 
 
 def test_nginx_sends_the_apps_security_headers_on_its_own_answers():
@@ -163,9 +166,12 @@ def test_the_ingresses_have_the_proxy_limits_and_tighter_ones_on_the_email_pages
         assert notes[prefix + "proxy-body-size"] == body_limit
         assert notes[prefix + "proxy-request-buffering"] == "on"
         assert ingress["spec"]["rules"][0]["host"] == values["HOST"]
-    limits = [int(ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/limit-rps"])
-              for ingress in (pages, email)]
-    assert limits[1] < limits[0]
+    rates = nginx_module().RATES
+    for ingress, kind in ((pages, "PAGE"), (email, "EMAIL")):
+        notes = ingress["metadata"]["annotations"]
+        assert notes["nginx.ingress.kubernetes.io/limit-rps"] == rates[f"{kind}_RATE"].removesuffix("r/s")
+        assert notes["nginx.ingress.kubernetes.io/limit-connections"] == rates[f"{kind}_CONNECTIONS"]
+    assert int(rates["EMAIL_RATE"][:-3]) < int(rates["PAGE_RATE"][:-3])
     email_paths = {path["path"] for path in email["spec"]["rules"][0]["http"]["paths"]}
     nginx_email_location = re.search(r"location ~ (\S+) \{", config)[1]
     assert all(re.match(nginx_email_location, path) for path in email_paths)
