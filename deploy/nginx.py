@@ -64,7 +64,7 @@ def error_page(code, danish, english):
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{code}</title><h1>{html.escape(danish)}</h1>"
             f'<p lang="en">{html.escape(english)}</p>'
-            f'<p><a href="/">Forsiden</a> · <a href="/en" lang="en">Home page</a></p></html>')
+            f'<p><a href="/da/">Forsiden</a> · <a href="/en/" lang="en">Home page</a></p></html>')
     escaped = body.replace("\\", "\\\\").replace('"', '\\"')
     return f'            location = /_proxy/{code}.html {{ return {code} "{escaped}"; }}'
 

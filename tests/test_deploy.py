@@ -96,8 +96,8 @@ def test_nginx_logs_no_query_strings_and_no_request_lines():
     assert "$request_without_query" in log_format
     assert not re.search(r"\$(request|request_uri|args|query_string|http_cookie|remote_addr)\b",
                          log_format)
-    # nginx's error-level lines quote the request line: only critical ones are written.
-    assert re.search(r"^error_log stderr crit;$", config, re.M)
+    # nginx's error and crit lines quote the request line: only alerts are written.
+    assert re.search(r"^error_log stderr alert;$", config, re.M)
     assert "user nobody nogroup;" in config and "load_module" not in config
 
 
