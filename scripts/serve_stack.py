@@ -72,6 +72,8 @@ def main():
     port = int(os.environ.get("PORT", "8000"))
     address = os.environ.get("LISTEN_ADDRESS", "127.0.0.1")
     nginx_binary = find_nginx()
+    if not (ROOT / "static" / "build" / "main.css").exists():
+        sys.exit("static/build is missing: run `make build` first.")
 
     stopping = []
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
@@ -81,9 +83,13 @@ def main():
     run_dir.chmod(0o755)  # nginx's workers run as nobody when started as root
     sock = run_dir / "gunicorn.sock"
     config = run_dir / "nginx.conf"
+    # A copy nginx's workers can read even when the clone is not readable by
+    # nobody (under /root, say); static/build is small and read once per start.
+    static_root = run_dir / "static"
+    shutil.copytree(ROOT / "static" / "build", static_root)
     config.write_text(nginx.render(
         listen=f"{address}:{port}", upstream=f"unix:{sock}", run_dir=run_dir,
-        static_root=ROOT / "static" / "build",
+        static_root=static_root,
         rate_limits=os.environ.get("RATE_LIMITS", "on") != "off"))
 
     processes = []
