@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "deploy"))
 import nginx  # noqa: E402  (deploy/nginx.py)
 
 START_TIMEOUT = 60  # seconds for gunicorn to load the app and bind
+stopping = []  # the signals received
 
 
 def find_nginx():
@@ -39,7 +40,7 @@ def find_nginx():
 
 def wait_for(check, process, what, timeout=START_TIMEOUT):
     deadline = time.monotonic() + timeout
-    while not check():
+    while not check() and not stopping:
         if process.poll() is not None:
             raise RuntimeError(f"{what} stopped while starting (exit {process.returncode})")
         if time.monotonic() > deadline:
@@ -75,25 +76,23 @@ def main():
     if not (ROOT / "static" / "build" / "main.css").exists():
         sys.exit("static/build is missing: run `make build` first.")
 
-    stopping = []
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda signum, frame: stopping.append(signum))
 
     run_dir = Path(tempfile.mkdtemp(prefix="aktivitetstilbud-stack-"))
-    run_dir.chmod(0o755)  # nginx's workers run as nobody when started as root
-    sock = run_dir / "gunicorn.sock"
-    config = run_dir / "nginx.conf"
-    # A copy nginx's workers can read even when the clone is not readable by
-    # nobody (under /root, say); static/build is small and read once per start.
-    static_root = run_dir / "static"
-    shutil.copytree(ROOT / "static" / "build", static_root)
-    config.write_text(nginx.render(
-        listen=f"{address}:{port}", upstream=f"unix:{sock}", run_dir=run_dir,
-        static_root=static_root,
-        rate_limits=os.environ.get("RATE_LIMITS", "on") != "off"))
-
     processes = []
     try:
+        run_dir.chmod(0o755)  # nginx's workers run as nobody when started as root
+        sock = run_dir / "gunicorn.sock"
+        config = run_dir / "nginx.conf"
+        # A copy nginx's workers can read even when the clone is not readable by
+        # nobody (under /root, say); static/build is small and read once per start.
+        static_root = run_dir / "static"
+        shutil.copytree(ROOT / "static" / "build", static_root)
+        config.write_text(nginx.render(
+            listen=f"{address}:{port}", upstream=f"unix:{sock}", run_dir=run_dir,
+            static_root=static_root,
+            rate_limits=os.environ.get("RATE_LIMITS", "on") != "off"))
         # Own process groups: Ctrl-C reaches this script, which stops them in order.
         gunicorn = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
@@ -101,20 +100,26 @@ def main():
             cwd=ROOT, env={**os.environ, "BIND": f"unix:{sock}"}, start_new_session=True)
         processes.append((gunicorn, signal.SIGTERM, 25))
         wait_for(sock.exists, gunicorn, "gunicorn")
+        if stopping:
+            return 0
         proxy = subprocess.Popen(
             [nginx_binary, "-p", str(run_dir), "-c", str(config), "-e", "stderr"],
             cwd=run_dir, start_new_session=True)
         processes.insert(0, (proxy, signal.SIGQUIT, 8))
         wait_for(lambda: can_connect(address, port), proxy, "nginx", timeout=10)
-        print(f"Serving on http://{address}:{port} (nginx in front of gunicorn on {sock}); "
-              "Ctrl-C stops both.", flush=True)
+        if not stopping:
+            print(f"Serving on http://{address}:{port} (nginx in front of gunicorn on {sock}); "
+                  "Ctrl-C stops both.", flush=True)
         while not stopping and all(process.poll() is None for process, _, _ in processes):
             time.sleep(0.2)
+        return 0 if stopping else 1
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
     finally:
         for process, sig, timeout in processes:  # nginx first: no new requests
             stop(process, sig, timeout)
         shutil.rmtree(run_dir, ignore_errors=True)
-    return 0 if stopping else 1
 
 
 if __name__ == "__main__":
