@@ -201,6 +201,17 @@ def test_the_access_log_has_no_query_strings(stack):
     assert stack.log().count('"GET /da/" 200') == before + 1 and "Jens" not in stack.log()
 
 
+def test_too_many_requests_for_the_email_pages_get_429_but_other_pages_answer(stack):
+    # 2 a second with a burst of 10 per address on the email pages (deploy/nginx.py);
+    # this runs after the other tests that use them: the budget refills in 5 s.
+    statuses = [stack.get("/da/guide/mailen")[0] for _ in range(14)]
+    assert 429 in statuses and statuses[0] != 429
+    status, headers, body = stack.get("/da/guide/mailen")
+    assert status == 429 and "Vent lidt" in body.decode()
+    assert {name: headers.get(name) for name in response_headers(hsts=True)} == response_headers(hsts=True)
+    assert stack.get("/da/")[0] == 200
+
+
 def test_sigterm_stops_both_and_leaves_nothing_listening(tmp_path):
     second = Stack(tmp_path)
     children = [int(pid) for pid in Path(
