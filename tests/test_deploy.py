@@ -5,6 +5,9 @@ Kubernetes schema, compose.yaml's shape, and the lock file against pyproject.tom
 import copy
 import importlib.util
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -192,6 +195,14 @@ def test_compose_publishes_only_the_proxy_and_keeps_the_app_internal():
     assert re.search(r"^FROM node:22\b", dockerfile, re.M)
     assert "--require-hashes -r requirements/runtime.txt" in dockerfile
     assert re.search(r"BIND=127\.0\.0\.1:8000", dockerfile)  # never 0.0.0.0 by default
+
+
+def test_compose_passes_compose_lint():
+    linter = shutil.which("compose-lint", path=str(Path(sys.executable).parent))
+    assert linter, "compose-lint is in the test extras"
+    result = subprocess.run([linter, "check", "--fail-on", "low", "--no-env", str(ROOT / "compose.yaml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "no issues found" in result.stdout, result.stdout + result.stderr
 
 
 def locked(path):
