@@ -49,10 +49,14 @@ class Stack:
             self.process = subprocess.Popen([sys.executable, str(ROOT / "scripts/serve_stack.py")],
                                             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
-        while "Serving on" not in self.log():
-            assert self.process.poll() is None, f"the stack stopped:\n{self.log()}"
-            assert time.monotonic() < deadline, f"the stack did not start in 30 s:\n{self.log()}"
-            time.sleep(0.05)
+        try:
+            while "Serving on" not in self.log():
+                assert self.process.poll() is None, f"the stack stopped:\n{self.log()}"
+                assert time.monotonic() < deadline, f"the stack did not start in 30 s:\n{self.log()}"
+                time.sleep(0.05)
+        except AssertionError:
+            self.stop()
+            raise
         self.run_dir = Path(re.search(r"gunicorn on (\S+)/gunicorn\.sock", self.log())[1])
 
     def log(self):
