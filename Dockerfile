@@ -1,9 +1,12 @@
-# The site in one image: gunicorn with gunicorn.conf.py, behind your reverse proxy.
-# Build: docker build -t aktivitetstilbud .
-# Run:   docker run -e SECRET_KEY=... -e SITE_URL=https://... -p 8000:8000 aktivitetstilbud
+# The site as two images from one file, the same recipe as `make serve`:
+# - the app (the default target): gunicorn with gunicorn.conf.py, not root;
+# - the proxy (--target proxy): Debian's nginx with deploy/nginx.conf, serving
+#   the static files itself and passing the rest to the app.
+# compose.yaml runs both: SECRET_KEY=... SITE_URL=https://... docker compose up --build
+# Base images are named by tag: pin them by digest where you build (README, Deployment).
 
 # 1. The stylesheet, script, fonts and icons (Sass needs Node).
-FROM node:20-bookworm-slim AS static-files
+FROM node:22-bookworm-slim AS static-files
 # hadolint ignore=DL3008
 RUN apt-get update && apt-get install -y --no-install-recommends make \
     && rm -rf /var/lib/apt/lists/*
@@ -13,22 +16,46 @@ COPY static/scss static/scss
 COPY static/js static/js
 RUN make static-files
 
-# 2. Python packages, compiled catalogues, gzip and Brotli copies of the static files.
+# 2. Python packages from the lock file (hashes checked), compiled catalogues, gzip
+#    and Brotli copies of the static files, and nginx's config for the proxy.
 FROM python:3.11-slim-bookworm AS build
 WORKDIR /app
 RUN python -m venv /venv
 ENV PATH=/venv/bin:$PATH
+COPY requirements requirements
+RUN pip install --no-cache-dir --require-hashes -r requirements/runtime.txt
 COPY pyproject.toml README.md ./
 COPY webapp webapp
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir --no-deps --no-build-isolation .
 COPY translations translations
 RUN pybabel compile -d translations
 COPY --from=static-files /app/static/build static/build
 RUN python -m whitenoise.compress --quiet static/build
+COPY deploy deploy
+ARG UPSTREAM=app:8000
+RUN python deploy/nginx.py --listen 8080 --upstream "$UPSTREAM" --run-dir /tmp \
+        --static-root /srv/static/build --brotli --no-as-root > /app/nginx.conf
 
-# 3. The runtime: no compilers, no Node, not root.
-FROM python:3.11-slim-bookworm
-RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app
+# 3. The proxy: nginx on 8080, not root; writes only under /tmp.
+FROM debian:bookworm-slim AS proxy
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nginx libnginx-mod-http-brotli-static \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10002 --no-create-home --shell /usr/sbin/nologin proxy
+COPY --from=build /app/nginx.conf /etc/nginx/app.conf
+COPY --from=build /app/static/build /srv/static/build
+USER 10002
+EXPOSE 8080
+CMD ["nginx", "-c", "/etc/nginx/app.conf", "-p", "/tmp", "-e", "stderr"]
+
+# 4. The app: no compilers, no Node, not root. gunicorn listens on 127.0.0.1 unless
+#    BIND says otherwise (compose.yaml and the Kubernetes manifests set it for the
+#    proxy's network only).
+FROM python:3.11-slim-bookworm AS app
+# The image's own setuptools (an old one, with known advisories) is not needed.
+RUN python -m pip uninstall --no-cache-dir --yes setuptools wheel \
+    && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY --from=build /app/translations translations
@@ -44,7 +71,7 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     FLASK_CONFIG=production \
-    BIND=0.0.0.0:8000
+    BIND=127.0.0.1:8000
 USER 10001
 EXPOSE 8000
 # Asks with SITE_URL's host: production answers any other Host with 400.

@@ -13,13 +13,21 @@ SOURCE ?= ../shared/source/serviceniveau-aktivitets-og-samvaerstilbud.txt
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# Every package from the lock file, checked against its hashes; then the project itself.
+$(STAMP): pyproject.toml requirements/test.txt
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements/test.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(STAMP) ## Install Python packages into .venv (with test extras)
+install: $(STAMP) ## Install Python packages into .venv (with test extras) from the lock file
+
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 $(UPGRADE)
+
+lock: ## Pin every Python package with hashes (requirements/*.txt) after changing pyproject.toml; UPGRADE=--upgrade for the newest
+	test -x $(VENV)/bin/uv || (python3 -m venv $(VENV) && $(PY) -m pip install --quiet 'uv>=0.5,<1')
+	$(UV_COMPILE) pyproject.toml requirements/build.in -o requirements/runtime.txt
+	$(UV_COMPILE) --extra test pyproject.toml requirements/build.in -o requirements/test.txt
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
@@ -51,8 +59,12 @@ build: install assets translations-compile ## Everything the site needs to run
 run: build ## Serve the site on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/flask --app webapp run --port $(PORT)
 
-serve: build ## Serve with gunicorn and the production config (needs SECRET_KEY and SITE_URL)
-	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+serve: build nginx ## The production stack on $(PORT): nginx in front of gunicorn (needs SECRET_KEY and SITE_URL)
+	PORT=$(PORT) $(PY) scripts/serve_stack.py
+
+nginx: ## Install Debian's nginx and its brotli_static module, for `make serve` and the stack tests, if missing
+	@test -x /usr/sbin/nginx && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || \
+		(apt-get update -q && apt-get install -y -q nginx libnginx-mod-http-brotli-static)
 
 chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code back) for the browser tests, if missing
 	@command -v chromium >/dev/null && command -v zbarimg >/dev/null || \
@@ -61,7 +73,7 @@ chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code bac
 check-source: $(STAMP) ## Check every fact's quote against a version of the service level: make check-source SOURCE=<file>
 	$(PY) scripts/check_source.py "$(SOURCE)"
 
-test: build chromium check-source ## Run all tests, browser tests included
+test: build chromium nginx check-source ## Run all tests, browser tests included
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
@@ -73,10 +85,10 @@ snapshots: build ## Rewrite the reviewed result and email snapshots (review the 
 wrk: ## Install Debian's wrk for the benchmark, if missing
 	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
 
-bench: build wrk ## Requests per second under gunicorn against a bare Flask floor, printed as a table
+bench: build wrk nginx ## Requests per second under gunicorn against a bare Flask floor, printed as a table
 	$(PY) scripts/bench.py
 
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: check-source help install static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web
+.PHONY: check-source help install lock nginx static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web

@@ -36,6 +36,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench_stack import print_through_stack
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -252,6 +254,7 @@ def main():
           f"{', '.join(f'{mb:.0f}' for mb in rss_after)} MB at the end")
     verdicts += [errors == 0, startup <= STARTUP_TARGET]
     print(f"\n{sum(verdicts)} of {len(verdicts)} targets met")
+    print_through_stack(urls, key, wrk)
 
 
 if __name__ == "__main__":

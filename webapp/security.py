@@ -53,21 +53,33 @@ def refused(error):
     return errors.error_page(400, title=str(REFUSED_TITLE), message=str(REFUSED_MESSAGE))
 
 
+HSTS = "max-age=63072000; includeSubDomains"
+
+
+def response_headers(hsts):
+    """The headers on every answer: set here for the app's, and rendered into nginx's
+    config for the static files and the proxy's own error pages (deploy/nginx.py)."""
+    headers = {
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+    if hsts:
+        headers["Strict-Transport-Security"] = HSTS
+    return headers
+
+
 def init_app(app):
     csrf.init_app(app)
     app.register_error_handler(CSRFError, refused)
+    headers = response_headers(app.config["HSTS"])
 
     @app.after_request
     def set_security_headers(response):
-        headers = response.headers
-        headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-        headers["X-Content-Type-Options"] = "nosniff"
-        headers["Referrer-Policy"] = "no-referrer"
-        headers["Permissions-Policy"] = PERMISSIONS_POLICY
-        headers["X-Frame-Options"] = "DENY"
-        headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        if app.config["HSTS"]:
-            headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+        response.headers.update(headers)
         return response
 
 
