@@ -254,7 +254,10 @@ def main():
           f"{', '.join(f'{mb:.0f}' for mb in rss_after)} MB at the end")
     verdicts += [errors == 0, startup <= STARTUP_TARGET]
     print(f"\n{sum(verdicts)} of {len(verdicts)} targets met")
-    print_through_stack(urls, key, wrk)
+    # The same pages (and the same cookies: the same SECRET_KEY) through nginx and gunicorn.
+    paths = {name: (url.split(site.url, 1)[1], cookie) for name, (url, cookie) in urls.items()
+             if name != "floor"}
+    print_through_stack(paths, env["SECRET_KEY"], wrk)
 
 
 if __name__ == "__main__":
