@@ -10,6 +10,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY_MIN_BYTES = 32
 
 
+def database_uri(url):
+    """DATABASE_URL as SQLAlchemy reads it: PostgreSQL through psycopg 3; without it,
+    SQLite in the app's instance folder (Flask-SQLAlchemy puts relative paths there)."""
+    if not url:
+        return "sqlite:///feedback.sqlite3"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
 class Config:
     """The development default: `make run` with no environment variables."""
 
@@ -37,6 +48,10 @@ class Config:
     MAX_FORM_PARTS = 100
     COMPRESS_MIMETYPES = ["text/html", "text/calendar", "application/json"]
     HSTS = False
+    # "Was this page useful?" and the guide's counts (webapp/feedback).
+    SQLALCHEMY_DATABASE_URI = database_uri(os.environ.get("DATABASE_URL"))
+    FEEDBACK_RATE_LIMIT = "5 per minute"
+    RATELIMIT_STORAGE_URI = "memory://"
 
 
 class TestingConfig(Config):
@@ -44,6 +59,7 @@ class TestingConfig(Config):
     SECRET_KEY = "test-secret-key"
     WTF_CSRF_ENABLED = False
     STRICT_TEMPLATES = True
+    SQLALCHEMY_DATABASE_URI = "sqlite://"  # in memory; the tables are made at start
 
 
 class ProductionConfig(Config):

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
 from ..errors import error_page
+from ..feedback import funnel
 from ..i18n import babel_locale
 from ..markdown_ext import icon_svg
 from ..shared_pages import render_once
@@ -127,6 +128,7 @@ def question(key):
         form = question_form(question, own)
         if form.validate():
             state.save(key, form.answer.data)
+            funnel.count("started")
             answers = state.answers()
             _before, after = neighbours(question, answers)
             if returning or after is None or first_unanswered(answers):
@@ -170,6 +172,7 @@ def outside():
     answers = state.answers()
     if not lives_elsewhere(answers):
         return redirect(_next_url(answers))
+    funnel.count("outside")
     return render_template("guide/outside.html", back=url_for("guide.question", key="residence"))
 
 
@@ -189,6 +192,7 @@ def result(answers):
     # for them (render_once), with everything worked out here, not in the template.
     today = date.today()
     key = ("result", g.lang, json.dumps(answers, sort_keys=True), today)
+    funnel.count_result(rules.outcome(answers))
     return render_once(key, lambda **token: _render_result(answers, today, **token))
 
 
@@ -227,6 +231,7 @@ def _in_language(lang, build):
 
 
 def _render_email(kind, name, email_da, email_en, details=None, edited=False):
+    funnel.count(f"email_{kind}")
     paste_note = _in_language("da", lambda: _(
         "The full text is too long for an email link. Copy it from the page and paste it here."))
     link, shortened = mailto(email_da, paste_note)
@@ -360,6 +365,7 @@ def restart():
 @needs_token
 def finish():
     state.clear()
+    funnel.count("cleared")
     response = redirect(url_for("guide.cleared"))
     # Also asks the browser to drop anything it kept from this site.
     response.headers["Clear-Site-Data"] = '"cache", "cookies"'
