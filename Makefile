@@ -46,7 +46,10 @@ translations-compile: $(STAMP) ## Compile the catalogues (.mo) that Flask-Babel 
 
 build: install assets translations-compile ## Everything the site needs to run
 
-run: build ## Serve the site on http://127.0.0.1:$(PORT)
+db-upgrade: $(STAMP) ## Build or update the feedback database (SQLite in instance/, or DATABASE_URL)
+	$(VENV)/bin/flask --app webapp db upgrade
+
+run: build db-upgrade ## Serve the site on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/flask --app webapp run --port $(PORT)
 
 serve: build ## Serve with gunicorn and the production config (needs SECRET_KEY and SITE_URL)
@@ -56,7 +59,12 @@ chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code bac
 	@command -v chromium >/dev/null && command -v zbarimg >/dev/null || \
 		(apt-get update -q && apt-get install -y -q chromium zbar-tools)
 
-test: build chromium ## Run all tests, browser tests included
+# The storage tests start their own throwaway server (tests/test_feedback_storage.py).
+postgres: ## Install Debian's PostgreSQL server for the storage tests, if missing
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
+		(apt-get update -q && apt-get install -y -q postgresql)
+
+test: build chromium postgres ## Run all tests, browser tests included
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
@@ -74,4 +82,4 @@ bench: build wrk ## Requests per second under gunicorn against a bare Flask floo
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: help install static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web
+.PHONY: help install static-files assets translations-extract translations-update translations-compile build db-upgrade run serve chromium postgres test lint snapshots wrk bench bench-web

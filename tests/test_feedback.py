@@ -2,6 +2,7 @@
 test app's in-memory SQLite (tests/test_feedback_storage.py runs the storage itself
 on SQLite files and a real PostgreSQL)."""
 
+import logging
 from datetime import date
 
 import pytest
@@ -177,7 +178,8 @@ def test_a_same_site_post_needs_no_token_even_with_csrf_protection():
     assert client.post(url("da", "who"), data={"answer": "self"}).status_code != 302
 
 
-def test_a_flood_gets_a_friendly_429_and_the_counts_stay_sane(app, client):
+def test_a_flood_gets_a_friendly_429_and_the_counts_stay_sane(app, client, caplog):
+    caplog.set_level(logging.DEBUG)
     statuses = [answer(client, value="no").status_code for _ in range(12)]
     assert statuses == [303] * 5 + [429] * 7
     refused = answer(client, lang="en", page="/en/glossary")
@@ -192,6 +194,7 @@ def test_a_flood_gets_a_friendly_429_and_the_counts_stay_sane(app, client):
                         headers=SAME_SITE, environ_base={"REMOTE_ADDR": "192.0.2.9"})
     assert other.status_code == 303
     assert all(client.get(TOPIC).status_code == 200 for _ in range(10))
+    assert "127.0.0.1" not in caplog.text and "192.0.2.9" not in caplog.text
 
 
 def test_a_failing_store_never_breaks_the_answer(app, client, caplog):

@@ -2,6 +2,8 @@
 and the public page on how the site is used. Storage: SQLAlchemy with Flask-Migrate's
 migrations in migrations/ (SQLite in the instance folder, or DATABASE_URL)."""
 
+import logging
+
 from flask import Blueprint, before_render_template
 from flask_migrate import Migrate
 
@@ -22,6 +24,8 @@ def init_app(app):
     store.db.init_app(app)
     migrate.init_app(app, store.db)
     views.limiter.init_app(app)
+    # Flask-Limiter names the client's address when a limit is hit, at level INFO.
+    logging.getLogger("flask-limiter").setLevel(logging.WARNING)
     app.register_blueprint(bp)
     app.cli.add_command(feedback_cli)
     before_render_template.connect(set_page_for_template, app)
