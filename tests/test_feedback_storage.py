@@ -149,6 +149,10 @@ def test_a_real_run_is_counted_reported_and_identifies_no_one(app):
     assert f"{'result':<52}      1      0%" in report
     assert f"{'email_application':<52}      0    100%" in report
     assert "Åse på [fjernet]" in cli(app, "comments")
+    # The public page groups the days by month in SQL, in each database's own way.
+    usage = client.get("/en/how-the-site-is-used").get_data(as_text=True)
+    assert "<th scope=\"row\">Started the guide</th><td class=\"number\">under 5</td>" in usage
+    assert "[fjernet]" not in usage and "Åse" not in usage
     assert cli(app, "report", "--since", "2999-01-01").count("     0") >= 8
 
 
