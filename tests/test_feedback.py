@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from tests.conftest import check_page, text_of
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
+from tests.readability import blocks, stats
+from tests.test_language_purity import GIVEAWAYS, visible_text
 from webapp import create_app
 from webapp.config import TestingConfig
 from webapp.feedback import exempt_from_csrf, store
@@ -287,3 +289,25 @@ def test_the_usage_page_shows_chart_and_table_and_hides_small_numbers(app, clien
 def test_the_usage_page_without_figures(client):
     soup = check_page(client.get("/en/how-the-site-is-used"), "en")
     assert "There are no figures yet." in text_of(soup)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_new_pages_speak_one_language(app, client, lang):
+    page = TOPIC if lang == "da" else "/en/glossary"
+    texts = f"/{lang}/tilbagemelding/tekst" if lang == "da" else "/en/feedback/text"
+    _seed(app, date(2026, 11, 3), answers=[(page, lang, "yes", 9), (page, lang, "no", 6)],
+          funnel=[(lang, "started", 12)])
+    responses = [client.get(answer(client, page=page, value=v, lang=lang).headers["Location"])
+                 for v in ("yes", "no")]
+    responses += [client.post(texts, headers=SAME_SITE, data={"page": page, "missing": ""}),
+                  client.get(f"/{lang}/{'saadan-bruges-siden' if lang == 'da' else 'how-the-site-is-used'}"),
+                  answer(client, page=page, lang=lang, **{"Sec-Fetch-Site": "cross-site"})]
+    responses += [answer(client, page=page, lang=lang) for _ in range(4)]  # over the limit
+    assert {403, 429} <= {r.status_code for r in responses}
+    for response in responses:
+        if response.status_code != 303:
+            html = response.get_data(as_text=True)
+            text = visible_text(html, lang)
+            assert not GIVEAWAYS[lang].findall(text), text[:300]
+            if lang == "da":  # plain language: LIX 35 at most
+                assert stats(blocks(str(BeautifulSoup(html, "html.parser").main)))[0] <= 35
