@@ -52,7 +52,7 @@ db-upgrade: $(STAMP) ## Build or update the feedback database (SQLite in instanc
 run: build db-upgrade ## Serve the site on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/flask --app webapp run --port $(PORT)
 
-serve: build ## Serve with gunicorn and the production config (needs SECRET_KEY and SITE_URL)
+serve: build db-upgrade ## Serve with gunicorn and the production config (needs SECRET_KEY and SITE_URL)
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code back) for the browser tests, if missing

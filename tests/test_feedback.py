@@ -208,9 +208,11 @@ def test_a_failing_store_never_breaks_the_answer(app, client, caplog):
     text = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE,
                        data={"page": TOPIC, "missing": "Ring 20 30 40 50"})
     assert text.status_code == 303 and "20 30 40 50" not in caplog.text
-    # The guide goes on too.
+    # The guide goes on too, and the public page says the figures are missing.
     answer_all(client)
     assert client.get(url("da", "result")).status_code == 200
+    usage = client.get("/da/saadan-bruges-siden")
+    assert usage.status_code == 200 and "Tallene kan ikke vises lige nu" in usage.get_data(as_text=True)
 
 
 def test_the_funnel_counts_a_run_through_the_guide_once(app, client):

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import SQLAlchemyError
 from wtforms import HiddenField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
@@ -104,7 +105,13 @@ def thanks():
 
 @localized(bp, "/saadan-bruges-siden", "/how-the-site-is-used")
 def usage_page():
+    try:
+        months = usage.months()
+    except SQLAlchemyError as error:  # e.g. `flask db upgrade` not run yet
+        current_app.logger.warning("feedback: figures not read (%s)", type(error).__name__)
+        store.db.session.rollback()
+        months = None
     response = current_app.make_response(
-        render_template("feedback/usage.html", months=usage.months(), shown=usage.shown))
-    response.headers["Cache-Control"] = "public, max-age=600"
+        render_template("feedback/usage.html", months=months, shown=usage.shown))
+    response.headers["Cache-Control"] = "public, max-age=600" if months is not None else "no-store"
     return response
