@@ -199,6 +199,15 @@ def test_a_flood_gets_a_friendly_429_and_the_counts_stay_sane(app, client, caplo
     assert "127.0.0.1" not in caplog.text and "192.0.2.9" not in caplog.text
 
 
+def test_behind_a_proxy_the_limit_is_per_client_from_the_named_header(app, client):
+    app.config["FEEDBACK_CLIENT_HEADER"] = "X-Real-IP"
+    for client_address in ("198.51.100.1", "198.51.100.2"):
+        statuses = [answer(client, value="yes", **{"X-Real-IP": client_address}).status_code
+                    for _ in range(6)]
+        assert statuses == [303] * 5 + [429]
+    assert counts(app) == {(TOPIC, "da", "yes"): 10}
+
+
 def test_a_failing_store_never_breaks_the_answer(app, client, caplog):
     with app.app_context():
         store.db.drop_all()

@@ -51,6 +51,8 @@ class Config:
     # "Was this page useful?" and the guide's counts (webapp/feedback).
     SQLALCHEMY_DATABASE_URI = database_uri(os.environ.get("DATABASE_URL"))
     FEEDBACK_RATE_LIMIT = "5 per minute"
+    # Behind a proxy every client has the proxy's address: name the header it sets.
+    FEEDBACK_CLIENT_HEADER = os.environ.get("FEEDBACK_CLIENT_HEADER") or None
     RATELIMIT_STORAGE_URI = "memory://"
 
 

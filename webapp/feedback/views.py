@@ -20,8 +20,16 @@ from . import bp, store, usage
 from .pages import page_of
 from .scrub import scrub
 
-# The address is used in memory for the limit only, and never written anywhere.
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+def client_address():
+    """The client's address, for the limit only (in memory, never written anywhere). Behind
+    a proxy, FEEDBACK_CLIENT_HEADER names the header the proxy sets (e.g. X-Real-IP);
+    without a proxy it must stay unset, or a client could name any address."""
+    header = current_app.config.get("FEEDBACK_CLIENT_HEADER")
+    return (header and request.headers.get(header)) or get_remote_address()
+
+
+limiter = Limiter(key_func=client_address, default_limits=[])
 ANSWERS = ("yes", "no")
 
 
