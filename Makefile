@@ -46,7 +46,7 @@ translations-compile: $(STAMP) ## Compile the catalogues (.mo) that Flask-Babel 
 
 build: install assets translations-compile ## Everything the site needs to run
 
-db-upgrade: $(STAMP) ## Build or update the feedback database (SQLite in instance/, or DATABASE_URL)
+db-upgrade: build ## Build or update the feedback database (SQLite in instance/, or DATABASE_URL)
 	$(VENV)/bin/flask --app webapp db upgrade
 
 run: build db-upgrade ## Serve the site on http://127.0.0.1:$(PORT)
