@@ -55,7 +55,8 @@ CMD ["nginx", "-c", "/etc/nginx/app.conf", "-p", "/tmp", "-e", "stderr"]
 FROM python:3.11-slim-bookworm AS app
 # The image's own setuptools (an old one, with known advisories) is not needed.
 RUN python -m pip uninstall --no-cache-dir --yes setuptools wheel \
-    && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app
+    && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app \
+    && mkdir -p /app/instance && chown 10001 /app/instance
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY --from=build /app/translations translations
@@ -64,6 +65,7 @@ COPY content content
 # Drawn inline beside easy-read headings (webapp/markdown_ext.py).
 COPY static/img static/img
 COPY webapp webapp
+COPY migrations migrations
 COPY gunicorn.conf.py ./
 # PYTHONPATH: the app runs from /app, where content/ and translations/ are.
 ENV PATH=/venv/bin:$PATH \
@@ -77,4 +79,5 @@ EXPOSE 8000
 # Asks with SITE_URL's host: production answers any other Host with 400.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
     CMD ["python", "-c", "import os, urllib.parse as p, urllib.request as u; u.urlopen(u.Request('http://127.0.0.1:8000/healthz', headers={'Host': p.urlsplit(os.environ['SITE_URL']).netloc}), timeout=4)"]
-CMD ["gunicorn", "--config", "gunicorn.conf.py"]
+# The feedback database's schema first (SQLite in instance/, or DATABASE_URL).
+CMD ["sh", "-c", "flask --app webapp db upgrade && exec gunicorn --config gunicorn.conf.py"]

@@ -56,10 +56,13 @@ translations-compile: $(STAMP) ## Compile the catalogues (.mo) that Flask-Babel 
 
 build: install assets translations-compile ## Everything the site needs to run
 
-run: build ## Serve the site on http://127.0.0.1:$(PORT)
+db-upgrade: build ## Build or update the feedback database (SQLite in instance/, or DATABASE_URL)
+	$(VENV)/bin/flask --app webapp db upgrade
+
+run: build db-upgrade ## Serve the site on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/flask --app webapp run --port $(PORT)
 
-serve: build nginx ## The production stack on $(PORT): nginx in front of gunicorn (needs SECRET_KEY and SITE_URL)
+serve: build nginx db-upgrade ## The production stack on $(PORT): nginx in front of gunicorn (needs SECRET_KEY and SITE_URL)
 	PORT=$(PORT) $(PY) scripts/serve_stack.py
 
 nginx: ## Install Debian's nginx and its brotli_static module, for `make serve` and the stack tests, if missing
@@ -73,7 +76,12 @@ chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code bac
 check-source: $(STAMP) ## Check every fact's quote against a version of the service level: make check-source SOURCE=<file>
 	$(PY) scripts/check_source.py "$(SOURCE)"
 
-test: build chromium nginx check-source ## Run all tests, browser tests included
+# The storage tests start their own throwaway server (tests/test_feedback_storage.py).
+postgres: ## Install Debian's PostgreSQL server for the storage tests, if missing
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
+		(apt-get update -q && apt-get install -y -q postgresql)
+
+test: build chromium nginx postgres check-source ## Run all tests, browser tests included
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
@@ -91,4 +99,4 @@ bench: build wrk nginx ## Requests per second under gunicorn against a bare Flas
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: check-source help install lock nginx static-files assets translations-extract translations-update translations-compile build run serve chromium test lint snapshots wrk bench bench-web
+.PHONY: check-source help install lock nginx static-files assets translations-extract translations-update translations-compile build db-upgrade run serve chromium postgres test lint snapshots wrk bench bench-web

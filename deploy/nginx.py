@@ -4,7 +4,7 @@
     python deploy/nginx.py --port 8080 --upstream app:8000 --run-dir /tmp/nginx \
         --static-root /srv/static > nginx.conf
 
-The security header lines come from webapp/security.py, so nginx's own answers
+The security header lines come from webapp/headers.py, so nginx's own answers
 (static files, its error pages) carry the same headers as the app's."""
 
 import argparse
@@ -47,11 +47,11 @@ ERRORS = {
 
 
 def response_headers():
-    """webapp/security.py's headers, read without importing the app (nor Flask)."""
-    spec = importlib.util.spec_from_file_location("security", ROOT / "webapp" / "security.py")
-    security = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(security)
-    return security.response_headers(hsts=True)
+    """webapp/headers.py's headers, read without importing the app (nor Flask)."""
+    spec = importlib.util.spec_from_file_location("headers", ROOT / "webapp" / "headers.py")
+    headers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(headers)
+    return headers.response_headers(hsts=True)
 
 
 def header_lines(indent):

@@ -97,7 +97,8 @@ def main():
         gunicorn = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
              "--access-logfile", "/dev/null"],  # nginx logs each request
-            cwd=ROOT, env={**os.environ, "BIND": f"unix:{sock}"}, start_new_session=True)
+            cwd=ROOT, env={"FEEDBACK_CLIENT_HEADER": "X-Real-IP", **os.environ, "BIND": f"unix:{sock}"},
+            start_new_session=True)
         processes.append((gunicorn, signal.SIGTERM, 25))
         wait_for(sock.exists, gunicorn, "gunicorn")
         if stopping:

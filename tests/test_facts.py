@@ -168,7 +168,7 @@ DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 NOT_FACTS = {
     "*": {"104", "1"},  # § 104; "at least 1" in easy read
     "pages/accessibility": {"692", "8", "2018", "301", "549", "2.1", "2.2", "320", "200", "26", "2026"},
-    "pages/privacy": {"20", "200"},  # the cookie's time limit, and with "more time"
+    "pages/privacy": {"20", "200", "12"},  # the cookie's time limit, with "more time"; feedback texts kept 12 months
 }
 
 

@@ -11,7 +11,7 @@ from flask_compress import Compress
 from flask_wtf.csrf import generate_csrf
 from whitenoise import WhiteNoise
 
-from . import content, errors, i18n, security, shared_pages, template_cache, urls
+from . import content, errors, feedback, i18n, security, shared_pages, template_cache, urls
 from . import session as session_cookie
 from .config import CONFIGS, ROOT
 
@@ -53,6 +53,7 @@ def create_app(config=None):
     app.register_blueprint(pages_bp)
     app.register_blueprint(guide_bp)
     app.add_url_rule("/healthz", "healthz", _healthz)
+    feedback.init_app(app)  # after the other extensions: it exempts its views from CSRFProtect
     urls.register_old_paths(app)
     app.wsgi_app = shared_pages.ServeSharedPages(app.wsgi_app, app)
     _serve_static_files(app)

@@ -14,6 +14,15 @@ def _fallback_keys():
     """Earlier keys, comma-separated in SECRET_KEY_FALLBACKS: cookies made with them
     are still opened (and then saved with SECRET_KEY), so the key can rotate."""
     return [key.strip() for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if key.strip()]
+def database_uri(url):
+    """DATABASE_URL as SQLAlchemy reads it: PostgreSQL through psycopg 3; without it,
+    SQLite in the app's instance folder (Flask-SQLAlchemy puts relative paths there)."""
+    if not url:
+        return "sqlite:///feedback.sqlite3"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
 
 
 class Config:
@@ -56,6 +65,12 @@ class Config:
     # no-store, so Flask-Compress need not evaluate conditional requests.
     COMPRESS_EVALUATE_CONDITIONAL_REQUEST = False
     HSTS = False
+    # "Was this page useful?" and the guide's counts (webapp/feedback).
+    SQLALCHEMY_DATABASE_URI = database_uri(os.environ.get("DATABASE_URL"))
+    FEEDBACK_RATE_LIMIT = "5 per minute"
+    # Behind a proxy every client has the proxy's address: name the header it sets.
+    FEEDBACK_CLIENT_HEADER = os.environ.get("FEEDBACK_CLIENT_HEADER") or None
+    RATELIMIT_STORAGE_URI = "memory://"
 
 
 class TestingConfig(Config):
@@ -64,6 +79,7 @@ class TestingConfig(Config):
     SECRET_KEY_FALLBACKS = []
     WTF_CSRF_ENABLED = False
     STRICT_TEMPLATES = True
+    SQLALCHEMY_DATABASE_URI = "sqlite://"  # in memory; the tables are made at start
 
 
 class ProductionConfig(Config):

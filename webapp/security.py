@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from . import errors
+from .headers import response_headers
 
 # Every POST needs the page's token, with or without a session. A view whose form
 # deliberately carries no token (a page cached for everyone) is exempted with
@@ -15,26 +16,6 @@ csrf = CSRFProtect()
 
 REFUSED_TITLE = _l("Nothing was changed")
 REFUSED_MESSAGE = _l("The page was open for a long time, or it came from another website, so for your safety we did not accept it. Go back, reload the page and try again.")
-
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-])
-
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()" for feature in (
-        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
-        "magnetometer", "microphone", "payment", "usb",
-    )
-)
 
 
 def from_this_site():
@@ -51,25 +32,6 @@ def from_this_site():
 def refused(error):
     """A POST without the page's valid token: 400, before the view, in the reader's language."""
     return errors.error_page(400, title=str(REFUSED_TITLE), message=str(REFUSED_MESSAGE))
-
-
-HSTS = "max-age=63072000; includeSubDomains"
-
-
-def response_headers(hsts):
-    """The headers on every answer: set here for the app's, and rendered into nginx's
-    config for the static files and the proxy's own error pages (deploy/nginx.py)."""
-    headers = {
-        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "Permissions-Policy": PERMISSIONS_POLICY,
-        "X-Frame-Options": "DENY",
-        "Cross-Origin-Opener-Policy": "same-origin",
-    }
-    if hsts:
-        headers["Strict-Transport-Security"] = HSTS
-    return headers
 
 
 def init_app(app):

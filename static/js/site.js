@@ -178,3 +178,30 @@
   });
   start(timeout);
 }());
+
+// "Was this page useful?": answered in place. The form posts as without this file; the
+// thanks page it leads to lends its reply (and after "No", the optional text form).
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-feedback]");
+  if (!box || !window.fetch || !window.DOMParser) { return; }
+  box.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset.plain) { return; }
+    event.preventDefault();
+    var body = new URLSearchParams(new FormData(form));
+    if (event.submitter && event.submitter.name) { body.append(event.submitter.name, event.submitter.value); }
+    var fallBack = function () { form.dataset.plain = "1"; form.requestSubmit(event.submitter); };
+    fetch(form.action, { method: "POST", body: body, credentials: "omit" }).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(response.status);
+    }).then(function (html) {
+      var reply = new DOMParser().parseFromString(html, "text/html").getElementById("feedback-reply");
+      if (!reply) { return fallBack(); }
+      reply.removeAttribute("id");
+      box.querySelector(".container").replaceChildren(reply);
+      var focus = reply.querySelector(".error-summary") || reply.querySelector("p");
+      focus.setAttribute("tabindex", "-1");
+      focus.focus();
+    }).catch(fallBack);
+  });
+})();

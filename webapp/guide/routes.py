@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from .. import deadlines
+from ..feedback import funnel
 from ..i18n import babel_locale
 from ..markdown_ext import icon_svg
 from ..security import from_this_site, refused
@@ -146,6 +147,7 @@ def question(key):
         form = question_form(question, own)
         if form.validate():
             state.save(key, form.answer.data)
+            funnel.count("started")
             answers = state.answers()
             _before, after = neighbours(question, answers)
             if returning or after is None or first_unanswered(answers):
@@ -205,6 +207,7 @@ def outside():
     answers = state.answers()
     if not decided_elsewhere(answers):
         return redirect(_next_url(answers))
+    funnel.count("outside")
     return render_template("guide/outside.html", placed=rules.who_decides(answers) is rules.Decides.PLACING,
                            back=url_for("guide.question", key=applicable(answers)[-1].key))
 
@@ -225,6 +228,7 @@ def result(answers):
     # for them (render_once), with everything worked out here, not in the template.
     today = date.today()
     key = ("result", g.lang, json.dumps(answers, sort_keys=True), today, state.limit())
+    funnel.count_result(rules.outcome(answers))
     return render_once(key, lambda **token: _render_result(answers, today, **token))
 
 
@@ -266,6 +270,7 @@ def _in_language(lang, build):
 def _render_email(kind, name, email_da, email_en, details=None, edited=False):
     # The mail program's link opens on the device showing the page, so the full text
     # can be copied from it; the QR code's opens on a phone away from the page.
+    funnel.count(f"email_{kind}")
     paste_note = _in_language("da", lambda: _(
         "The full text is too long for an email link. Copy it from the page and paste it here."))
     link, shortened = mailto(email_da, paste_note)
@@ -416,6 +421,7 @@ def restart():
 @localized(bp, "/guide/afslut", "/guide/finish", old="/guide/afslut", methods=["POST"])
 def finish():
     state.clear()  # the session interface expires the cookie by name (Set-Cookie)
+    funnel.count("cleared")
     response = redirect(url_for("guide.cleared"))
     # Also the browser's cache of this site. Never "cookies": that clears every cookie
     # of the whole registrable domain (balk.dk), not only this site's.

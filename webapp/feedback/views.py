@@ -1,0 +1,125 @@
+"""The answer to "Was this page useful?", the optional text after "No", and the public
+page on how the site is used. The answer's form is the same for everyone (pages stay
+cached): no token, so a POST from another site is refused by its Origin and
+Sec-Fetch-Site headers instead, and a client that sends too many gets a 429."""
+
+from flask import current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf import FlaskForm
+from sqlalchemy.exc import SQLAlchemyError
+from wtforms import HiddenField, TextAreaField
+from wtforms.validators import InputRequired, Length
+
+from ..errors import error_page
+from ..guide.forms import ErrorSummaryMixin
+from ..urls import localized
+from . import bp, store, usage
+from .pages import page_of
+from .scrub import scrub
+
+
+def client_address():
+    """The client's address, for the limit only (in memory, never written anywhere). Behind
+    a proxy, FEEDBACK_CLIENT_HEADER names the header the proxy sets (e.g. X-Real-IP);
+    without a proxy it must stay unset, or a client could name any address."""
+    header = current_app.config.get("FEEDBACK_CLIENT_HEADER")
+    return (header and request.headers.get(header)) or get_remote_address()
+
+
+limiter = Limiter(key_func=client_address, default_limits=[])
+ANSWERS = ("yes", "no")
+
+
+def _rate():
+    return current_app.config["FEEDBACK_RATE_LIMIT"]
+
+
+class MissingForm(ErrorSummaryMixin, FlaskForm):
+    class Meta:
+        csrf = False  # the same-site check stands in (see the module's docstring)
+
+    page = HiddenField()
+    missing = TextAreaField(_l("What were you missing? (optional)"), validators=[
+        InputRequired(_l("Write what you were missing, or go back to the page")),
+        Length(max=store.TEXT_MAX, message=_l("Write at most %(max)d characters", max=store.TEXT_MAX)),
+    ])
+
+
+def _cross_site():
+    """A POST sent by another site's page. Browsers send Sec-Fetch-Site; Origin is
+    "null" on our own posts too (the site's Referrer-Policy is no-referrer)."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site not in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    own = {current_app.config["SITE_URL"], request.host_url.rstrip("/"), "null"}
+    return origin is not None and origin not in own
+
+
+@bp.before_request
+def same_site_posts_only():
+    if request.method == "POST" and _cross_site():
+        return error_page(403, title=_("Your answer was not saved"),
+                          message=_("The answer came from another website. Answer on the page itself."))
+
+
+@bp.errorhandler(429)
+def too_many(error):
+    return error_page(429, title=_("Thank you, that is enough for now"),
+                      message=_("You have sent many answers in a short time. Wait a minute, then try again."))
+
+
+def _bad_page():
+    return error_page(400, title=_("Your answer was not saved"),
+                      message=_("We could not tell which page the answer was about. Answer on the page itself."))
+
+
+@localized(bp, "/tilbagemelding", "/feedback", methods=["POST"])
+@limiter.shared_limit(_rate, scope="feedback")
+def answer():
+    path, value = request.form.get("page"), request.form.get("answer")
+    found = page_of(path)
+    if not found or value not in ANSWERS:
+        return _bad_page()
+    store.add_answer(path, found[2], value)
+    return redirect(url_for("feedback.thanks", page=path, answer=value), 303)
+
+
+@localized(bp, "/tilbagemelding/tekst", "/feedback/text", methods=["POST"])
+@limiter.shared_limit(_rate, scope="feedback")
+def missing():
+    form = MissingForm()
+    found = page_of(form.page.data)
+    if not found:
+        return _bad_page()
+    if not form.validate():
+        return render_template("feedback/thanks.html", page=form.page.data, answer="no",
+                               form=form, has_errors=True)
+    store.add_comment(form.page.data, found[2], scrub(form.missing.data))
+    return redirect(url_for("feedback.thanks", page=form.page.data, answer="text"), 303)
+
+
+@localized(bp, "/tilbagemelding/tak", "/feedback/thanks")
+def thanks():
+    path, value = request.args.get("page"), request.args.get("answer")
+    page = path if page_of(path) else None
+    form = MissingForm(formdata=None, page=page) if value == "no" and page else None
+    return render_template("feedback/thanks.html", page=page, answer=value, form=form,
+                           has_errors=False)
+
+
+@localized(bp, "/saadan-bruges-siden", "/how-the-site-is-used")
+def usage_page():
+    try:
+        months = usage.months()
+    except SQLAlchemyError as error:  # e.g. `flask db upgrade` not run yet
+        current_app.logger.warning("feedback: figures not read (%s)", type(error).__name__)
+        store.db.session.rollback()
+        months = None
+    response = current_app.make_response(
+        render_template("feedback/usage.html", months=months, shown=usage.shown))
+    response.headers["Cache-Control"] = "public, max-age=600" if months is not None else "no-store"
+    return response
