@@ -441,3 +441,11 @@ def test_question_3_has_a_short_heading_and_the_law_s_words_in_its_hint(client, 
     hint = soup.select_one("#answer-hint").get_text(strip=True)
     assert ("hjerneskade" if lang == "da" else "brain injury") in hint
     assert ("funktionsevne" if lang == "da" else "mental function") in hint
+
+
+def test_an_application_where_another_municipality_decides_goes_to_that_page(client):
+    answer_all(client, answers={"who": "self", "residence": "yes", "housing": "residential",
+                                "placed_by": "other"})
+    for response in (client.get("/da/guide/ansoegning"), client.post("/da/guide/ansoegning", data=DETAILS)):
+        assert response.status_code == 303
+        assert response.headers["Location"] == "/da/guide/anden-kommune"

@@ -221,6 +221,18 @@ def test_the_application_after_the_time_limit_keeps_what_was_typed_until_the_que
     assert soup.find("input", {"name": "name"})["value"] == DETAILS["name"]
 
 
+def test_finish_and_clear_after_the_time_limit_still_clears(csrf_app, csrf_client):
+    client = csrf_client
+    stale = token(client)
+    set_session(client, csrf_app, {"answers": ANSWERS, "seen": int(time.time()) - 21 * 60})
+    response = client.post("/da/guide/afslut", data={"csrf_token": stale})
+    assert response.status_code == 302 and response.headers["Location"] == "/da/guide/ryddet"
+    assert response.headers["Clear-Site-Data"] == '"cache"'
+    refused = client.post("/da/guide/afslut", data={"csrf_token": stale},
+                          headers={"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"})
+    assert refused.status_code == 400
+
+
 def test_a_question_sent_after_the_time_limit_says_the_answers_were_deleted(csrf_client):
     response = csrf_client.post("/da/guide/bolig", data={"answer": "own_home", "csrf_token": "old"})
     assert response.headers["Location"] == "/da/guide/udloebet"

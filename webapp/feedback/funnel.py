@@ -17,7 +17,7 @@ STEPS = {
     "result_likely": _l("Result: the service seems to fit"),
     "result_unclear": _l("Result: we cannot tell"),
     "result_unlikely": _l("Result: the service does not seem to fit"),
-    "outside": _l("Lives outside Ballerup"),
+    "outside": _l("Another municipality decides"),
     "email_application": _l("Reached the application email"),
     "email_complaint": _l("Reached the complaint email"),
     "cleared": _l("Used “Finish and clear”"),

@@ -3,7 +3,7 @@ from datetime import date
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -287,8 +287,7 @@ def _render_email(kind, name, email_da, email_en, details=None, edited=False):
         # The printed letter is in Danish, like the email.
         letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(date.today(), "long"))),
         signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
-        # Its CSRF token is the page's own (csrf_token()), put in for each request.
-        edit_form=EmailEditForm(formdata=None, meta={"csrf": False}, kind=kind, name=name,
+        edit_form=EmailEditForm(formdata=None, kind=kind, name=name,
                                 body=email_da.body, english=email_en.body if email_en else ""),
         edited=edited, back=back,
     )
@@ -356,6 +355,8 @@ def _answers_gone_message():
 @localized(bp, "/guide/ansoegning", "/guide/apply", old="/guide/ansoegning", methods=["GET", "POST"])
 def apply():
     answers = state.answers()
+    if answers and decided_elsewhere(answers):  # not for an email to Ballerup
+        return redirect(url_for("guide.outside"), 303)
     if _all_answered(answers):
         return drafts.form_page("application", _application_form(answers),
                                 lambda form: _render_apply(answers, form), _send)
@@ -489,6 +490,11 @@ def token_refused(error):
             return redirect(request.path, 303)
         # No answers any more: say they were deleted, not silently back to question 1.
         return redirect(url_for("guide.expired"), 303)
+    if (endpoint == "guide.finish" and request.form.get("csrf_token")
+            and "csrf_token" not in session and from_this_site()):
+        # The page's token ran out with the session (the person waited while sending):
+        # clearing is what they asked for. No token, or another site: refused.
+        return finish()
     if endpoint == "guide.keep_alive" and "back" not in request.form:
         return {"seconds_left": 0}, 400
     return refused(error)
