@@ -449,3 +449,15 @@ def test_an_application_where_another_municipality_decides_goes_to_that_page(cli
     for response in (client.get("/da/guide/ansoegning"), client.post("/da/guide/ansoegning", data=DETAILS)):
         assert response.status_code == 303
         assert response.headers["Location"] == "/da/guide/anden-kommune"
+
+
+def test_the_first_question_says_when_answers_from_earlier_are_in_the_browser(client, app):
+    assert "earlier-answers" not in client.get("/da/guide/hvem").get_data(as_text=True)
+    answer_all(client)
+    soup = BeautifulSoup(client.get("/da/guide/hvem").get_data(as_text=True), "html.parser")
+    notice = soup.select_one(".earlier-answers")
+    assert "Der er svar fra tidligere i denne browser" in notice.get_text()
+    assert notice.select_one('form[action="/da/guide/forfra"] input[name=csrf_token]')
+    assert notice.select_one("a")["href"] == "/da/guide/tjek"
+    fresh = app.test_client()
+    assert "earlier-answers" not in fresh.get("/da/guide/hvem").get_data(as_text=True)

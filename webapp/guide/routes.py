@@ -175,8 +175,11 @@ def _render_question(question, form, answers, returning, **token):
     back = url_for("guide.question", key=before.key) if before else url_for("guide.start")
     if returning:
         back = url_for("guide.check")
+    # The first question says when answers from earlier are in this browser.
+    earlier = question is QUESTIONS[0] and answers and not returning
     return render_template(
         "guide/question.html", question=question, form=form, back=back, returning=returning,
+        continue_url=_next_url(answers) if earlier else None,
         step=steps.index(question) + 1, step_count=len(steps), has_errors=bool(form.errors), **token,
     )
 
