@@ -178,7 +178,7 @@ MAY_ASK = {
 IN_SHORT = {
     "scope_own_home_or_facility": _l("%(days)s days a week, if a place is granted", days=DAYS),
     "scope_family": _l("%(days)s days a week, if a place is granted; up to %(most)s for special reasons", days=DAYS, most=DAYS_FAMILY_MOST),
-    "cost_day_free": _l("Daytime service: no charge for the service itself"),
+    "cost_day_free": _l("Daytime: no charge for the service itself"),
     "cost_evening_fee": _l("Evening club: may have a monthly fee"),
     "cost_own_expenses": _l("Own costs: food, materials, activities and events"),
     "transport_assessed": _l("Travel costs can be covered if it is not safe to travel alone"),
