@@ -130,7 +130,7 @@ TARGET = Question(
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
     hint=_l("It can be because of a disability, an illness, a brain injury or social problems. The law calls it significantly reduced physical or mental function, or serious social problems. You do not need to give a diagnosis."),
-    hint_other=_l("It can be because of a disability, an illness, a brain injury or social problems. The law calls it significantly reduced physical or mental function, or serious social problems. The person does not need to give a diagnosis."),
+    hint_other=_l("It can be because of a disability, an illness, a brain injury or social problems. The law calls it significantly reduced physical or mental function, or serious social problems. You do not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 
