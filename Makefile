@@ -93,7 +93,7 @@ snapshots: build ## Rewrite the reviewed result and email snapshots (review the 
 wrk: ## Install Debian's wrk for the benchmark, if missing
 	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
 
-bench: build wrk nginx ## Requests per second under gunicorn against a bare Flask floor, printed as a table
+bench: build db-upgrade wrk nginx ## Requests per second under gunicorn against a bare Flask floor, printed as a table
 	$(PY) scripts/bench.py
 
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table

@@ -31,6 +31,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -45,8 +46,9 @@ DURATION = int(os.environ.get("BENCH_SECONDS", "2"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 STARTS = 3
 HOST = "127.0.0.1"
-ANSWERS = {"hvem": "self", "bopael": "yes", "maalgruppe": "yes", "behov": "social_contact",
-           "bolig": "own_home", "tidspunkt": "day", "transport": "no"}
+# In the guide's order (questions.QUESTIONS).
+ANSWERS = {"hvem": "self", "bopael": "yes", "bolig": "own_home", "maalgruppe": "yes",
+           "behov": "social_contact", "tidspunkt": "day", "transport": "no"}
 WORDS = ("jeg vil gerne møde andre mennesker og komme ud af huset nogle dage om ugen "
          "efter at have været alene i lang tid siden min ulykke værkstedet caféen haven").split()
 # Page: (path, which cookie, the text that shows it is that page, target x floor).
@@ -100,8 +102,10 @@ class Gunicorn:
 
     def __enter__(self):
         started = time.perf_counter()
+        # Its log to a file: a pipe nobody reads fills up and stops gunicorn.
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                        stdout=subprocess.DEVNULL, stderr=self.log)
         for _ in range(1000):  # at most 10 s
             try:
                 with urllib.request.urlopen(f"{self.url}/healthz", timeout=1):
@@ -109,14 +113,21 @@ class Gunicorn:
                     return self
             except OSError:
                 if self.process.poll() is not None:
-                    raise SystemExit(self.process.stderr.read().decode()) from None
+                    self.log.seek(0)
+                    raise SystemExit(self.log.read().decode()) from None
                 time.sleep(0.01)
         self.__exit__()
         raise SystemExit("gunicorn did not answer within 10 s")
 
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.log.seek(0)
+            sys.exit("gunicorn did not stop within 30 s; its log ends:\n"
+                     + self.log.read().decode(errors="replace")[-2000:])
 
     def worker_rss_mb(self):
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
