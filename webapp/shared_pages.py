@@ -9,7 +9,6 @@ same path and content coding itself, without Flask."""
 import gzip
 import hashlib
 import threading
-import time
 from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import parse_qs, urlencode
@@ -149,34 +148,26 @@ TOKEN_PLACEHOLDER = "csrf-token-placeholder-9d2f"
 RENDERED_MAX = 256
 
 
-def render_once(key, render):
-    """The HTML from `render(csrf_token=...)`, kept per `key` (at most RENDERED_MAX,
-    the oldest dropped first), with each request's own CSRF token put in. For guide
-    pages that depend on nothing but the key: the key holds no name or other
-    personal detail, and nothing links a kept page to a person or a session."""
-    return _render_kept("rendered_pages", RENDERED_MAX, None, key, render)
-
-
 # The kept pages and tokens are shared by a worker's threads.
 _kept_lock = threading.Lock()
 
 
-def _render_kept(store, most, seconds, key, render):
+def render_once(key, render):
+    """The HTML from `render(csrf_token=...)`, kept per `key` (at most RENDERED_MAX,
+    the least recently used dropped first), with each request's own CSRF token put in.
+    For guide pages that depend on nothing but the key: the key holds no name or other
+    personal detail, and nothing links a kept page to a person or a session."""
     if "_flashes" in session:  # a message for this request only
         return render(csrf_token=generate_csrf)
-    pages = current_app.extensions.setdefault(store, {})
-    now = time.monotonic()
+    pages = current_app.extensions.setdefault("rendered_pages", {})
     with _kept_lock:
-        html, made = pages.pop(key, (None, now))
-    if html is None or (seconds and now - made > seconds):
-        html, made = render(csrf_token=lambda: TOKEN_PLACEHOLDER), now
+        html = pages.pop(key, None)
+    if html is None:
+        html = render(csrf_token=lambda: TOKEN_PLACEHOLDER)
     with _kept_lock:
-        if seconds:  # and any other page kept too long
-            for old in [k for k, (_html, at) in pages.items() if now - at > seconds]:
-                del pages[old]
-        while len(pages) >= most:  # the least recently used first
+        while len(pages) >= RENDERED_MAX:
             del pages[next(iter(pages))]
-        pages[key] = (html, made)
+        pages[key] = html
     return html.replace(TOKEN_PLACEHOLDER, page_token())
 
 
