@@ -174,3 +174,13 @@ def axe_violations(page, context=None):
             summary = (node.get("failureSummary") or "").replace("\n", " ")
             lines.append(f"    at {target}: {summary[:300]}")
     return lines
+
+
+def email_page(new_context, lang, size, details=DETAILS, **options):
+    """A new page in a context of `size`, on the email page after answering for yourself."""
+    page = new_context(**size, **options).new_page()
+    answer_quickly(page, lang, SELF)
+    page.goto(url(lang, "apply"))
+    fill_details(page, SELF, details)
+    page.wait_for_url(ends_at(lang, "sending"))
+    return page

@@ -18,6 +18,7 @@ from browser_helpers import (
     PHONE,
     SELF,
     answer_quickly,
+    email_page,
     fill_details,
     journey_to_email,
     submit_question,
@@ -34,15 +35,6 @@ pytestmark = pytest.mark.browser
 ZOOMED = {"viewport": {"width": 640, "height": 400}}
 FINISH = {"da": "Jeg har sendt den – afslut og ryd", "en": "I have sent it – finish and clear"}
 LONG_TEXT = "Jeg vil gerne møde andre og lave noget sammen med dem i løbet af ugen. " * 14  # 990 characters
-
-
-def email_page(new_context, lang, size, details=DETAILS, **options):
-    page = new_context(**size, **options).new_page()
-    answer_quickly(page, lang, SELF)
-    page.goto(url(lang, "apply"))
-    fill_details(page, SELF, details)
-    page.wait_for_url(ends_at(lang, "sending"))
-    return page
 
 
 def long_date(day, lang):

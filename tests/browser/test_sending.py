@@ -6,22 +6,21 @@ import shutil
 import subprocess
 
 import pytest
-from browser_helpers import DESKTOP, DETAILS, LANGS, PHONE, SELF, answer_quickly, fill_details
+from browser_helpers import (
+    DESKTOP,
+    DETAILS,
+    LANGS,
+    PHONE,
+    SELF,
+    answer_quickly,
+    email_page,
+)
 from playwright.sync_api import expect
 
 from tests.guide_helpers import ends_at, url
 
 pytestmark = pytest.mark.browser
 SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["375", "1280"])
-
-
-def email_page(new_context, lang, size, details=DETAILS, **options):
-    page = new_context(**size, **options).new_page()
-    answer_quickly(page, lang, SELF)
-    page.goto(url(lang, "apply"))
-    fill_details(page, SELF, details)
-    page.wait_for_url(ends_at(lang, "sending"))
-    return page
 
 
 @SIZES
