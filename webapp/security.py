@@ -21,12 +21,18 @@ REFUSED_MESSAGE = _l("The page was open for a long time, or it came from another
 def from_this_site():
     """Whether the POST came from a page of this site: only then is typed input shown
     again after a refusal. Sec-Fetch-Site first: with Referrer-Policy no-referrer a
-    browser sends `Origin: null` even from the site's own forms."""
+    browser sends `Origin: null` even from the site's own forms. Then Origin, then
+    Referer (the site's own pages send none)."""
     site = request.headers.get("Sec-Fetch-Site")
     if site:
         return site in ("same-origin", "none")
-    origin = request.headers.get("Origin")
-    return not origin or urlsplit(origin).netloc == request.host
+    origin = request.headers.get("Origin") or request.headers.get("Referer")
+    if not origin:
+        return True
+    try:
+        return urlsplit(origin).netloc == request.host
+    except ValueError:  # e.g. "http://[": no site can be read from it, so not this one
+        return False
 
 
 def refused(error):
