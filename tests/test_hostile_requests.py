@@ -1,9 +1,12 @@
 """Issue 20: requests that got a 500, each now a clear 4xx page or the page itself."""
 
+import io
+import time
+
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.guide_helpers import url
+from tests.guide_helpers import ANSWERS, url
 from webapp import create_app
 from webapp.config import TestingConfig
 
@@ -11,6 +14,10 @@ from webapp.config import TestingConfig
 class CsrfConfig(TestingConfig):
     WTF_CSRF_ENABLED = True
     PROPAGATE_EXCEPTIONS = False  # as in production: a crash is a 500 page, not an exception
+
+
+class ErrorConfig(TestingConfig):
+    PROPAGATE_EXCEPTIONS = False
 
 
 def h1(response):
@@ -36,3 +43,61 @@ def test_an_unreadable_origin_is_another_site_and_gets_the_400_page(csrf_app, he
         assert response.status_code == 400, (value, response.status_code)
         assert h1(response) == title
         assert "Åse" not in response.get_data(as_text=True)  # another site's post is not shown again
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(ErrorConfig)
+
+
+@pytest.fixture
+def started(app):
+    """A client with the guide's answers in its cookie."""
+    def client():
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["answers"], session["seen"] = dict(ANSWERS), int(time.time())
+        return client
+    return client
+
+
+FORM_PAGES = [("/da/tilbagemelding/tekst", "da"), ("/en/feedback/text", "en")]
+FORM_PAGES += [(url(lang, page), lang) for lang in ("da", "en")
+               for page in ("who", "apply", "complaint", "finish", "keep_alive")]
+FORM_PAGES += [("/da/guide/email", "da"), ("/en/guide/email", "en"), ("/da/tilbagemelding", "da")]
+CANNOT_BE_SHOWN = {"da": "Siden kunne ikke vises", "en": "The page could not be shown"}
+
+
+@pytest.mark.parametrize("path, lang", FORM_PAGES)
+def test_a_json_body_never_reaches_a_form(started, path, lang):
+    for body in ("[1]", "5", "{", '{"missing":5}', '{"name":5,"body":[1],"answer":{}}', "null"):
+        client = started()
+        response = client.post(path, data=body, content_type="application/json",
+                               headers={"Origin": "http://localhost"})
+        assert response.status_code == 400, (body, response.status_code)
+        assert h1(response) == CANNOT_BE_SHOWN[lang]
+        assert client.get(url(lang, "result")).status_code == 200  # the answers are still there
+
+
+@pytest.mark.parametrize("path, lang", FORM_PAGES)
+def test_a_file_where_a_text_is_expected_gets_400(started, path, lang):
+    for field in ("name", "missing", "body", "answer", "page", "csrf_token"):
+        client = started()
+        response = client.post(path, data={"page": "/da/", field: (io.BytesIO(b"Hej"), "brev.txt")},
+                               headers={"Origin": "http://localhost"})
+        assert response.status_code == 400, (field, response.status_code)
+        assert h1(response) == CANNOT_BE_SHOWN[lang]
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/xml", "application/octet-stream",
+                                          "application/merge-patch+json", "multipart/mixed"])
+def test_other_body_types_get_400_too(started, content_type):
+    response = started().post(url("da", "complaint"), data=b"name=x", content_type=content_type)
+    assert response.status_code == 400 and h1(response) == CANNOT_BE_SHOWN["da"]
+
+
+def test_the_form_sent_as_multipart_text_still_works(started):
+    data = {"name": "Åse", "phone": "12345678", "message": "Uenig"}
+    for content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        response = started().post(url("da", "complaint"), data=data, content_type=content_type)
+        assert response.status_code == 303, content_type

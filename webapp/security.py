@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import request
+from flask import abort, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
@@ -13,6 +13,9 @@ from .headers import response_headers
 # deliberately carries no token (a page cached for everyone) is exempted with
 # `security.csrf.exempt(view)` (also in app.extensions["csrf"]).
 csrf = CSRFProtect()
+
+# Every form here is text, sent as a browser sends a form.
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 REFUSED_TITLE = _l("Nothing was changed")
 REFUSED_MESSAGE = _l("The page was open for a long time, or it came from another website, so for your safety we did not accept it. Go back, reload the page and try again.")
@@ -40,7 +43,17 @@ def refused(error):
     return errors.error_page(400, title=str(REFUSED_TITLE), message=str(REFUSED_MESSAGE))
 
 
+def forms_take_text_only():
+    """Flask-WTF's forms read a JSON body (get_json) and uploaded files too: a number
+    or a list where a text is expected breaks them. Neither gets past this: 400."""
+    if request.method in ("GET", "HEAD", "OPTIONS") or request.routing_exception is not None:
+        return
+    if request.mimetype and request.mimetype not in FORM_TYPES or request.files:
+        abort(400)
+
+
 def init_app(app):
+    app.before_request(forms_take_text_only)  # before the CSRF check, which reads the form
     csrf.init_app(app)
     app.register_error_handler(CSRFError, refused)
     headers = response_headers(app.config["HSTS"])
