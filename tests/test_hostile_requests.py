@@ -1,14 +1,19 @@
 """Issue 20: requests that got a 500, each now a clear 4xx page or the page itself."""
 
+import inspect
 import io
+import logging
+import sys
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from flask import abort, request
 
 from tests.guide_helpers import ANSWERS, url
 from webapp import create_app
-from webapp.config import TestingConfig
+from webapp.config import ROOT, TestingConfig
 
 
 class CsrfConfig(TestingConfig):
@@ -101,3 +106,27 @@ def test_the_form_sent_as_multipart_text_still_works(started):
     for content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         response = started().post(url("da", "complaint"), data=data, content_type=content_type)
         assert response.status_code == 303, content_type
+
+
+def test_a_5xx_logs_the_apps_own_frame_and_the_whole_traceback_without_paths_or_messages(caplog):
+    app = create_app(ErrorConfig)
+
+    @app.post("/<lang>/crash")
+    def crash():
+        return urlsplit(request.form["site"])  # the library raises, with what was typed
+
+    @app.get("/<lang>/down")
+    def down():
+        abort(503)
+
+    client = app.test_client()
+    with caplog.at_level(logging.ERROR, logger=app.logger.name):
+        assert client.post("/da/crash", data={"site": "http://[Åse"}).status_code == 500
+        assert client.get("/da/down").status_code == 503
+    crashed, down_ = (record.getMessage() for record in caplog.records)
+    first = crashed.splitlines()[0]
+    line = inspect.getsourcelines(crash)[1] + 2
+    assert first.endswith(f"ValueError at tests/test_hostile_requests.py:{line} in crash"), first
+    assert "File urllib/parse.py:" in crashed and "File flask/app.py:" in crashed
+    assert "Åse" not in crashed and str(ROOT) not in crashed and sys.prefix not in crashed
+    assert down_.startswith("503 ") and "in down" in down_ and "abort(503)" in down_

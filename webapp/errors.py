@@ -1,8 +1,9 @@
 """Error pages in the reader's language, with every security header, even for a
-broken request (an unknown Host, a body too large); a 500 logs one line."""
+broken request (an unknown Host, a body too large); a 5xx logs where it failed."""
 
 import re
 import secrets
+import sys
 import traceback
 from urllib.parse import urlsplit
 
@@ -13,7 +14,11 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .config import ROOT
 from .i18n import language_from_path
+
+PROJECT = str(ROOT)
+PYTHON = tuple({sys.prefix + "/", sys.base_prefix + "/", sys.exec_prefix + "/"})
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
@@ -35,14 +40,59 @@ def request_id():
     return g.request_id
 
 
-def log_server_error(exc_info):
-    """One line: request id, method, path (no query string) and where it failed.
-    The exception's message is left out: it could quote what the person typed."""
-    _type, error, tb = exc_info
-    where = traceback.extract_tb(tb)[-1] if tb else None
-    place = f" at {where.filename.rsplit('/webapp/', 1)[-1]}:{where.lineno}" if where else ""
-    current_app.logger.error("500 request_id=%s %s %s %s%s", request_id(), request.method,
-                             request.path, type(error).__name__, place)
+def log_server_error(exc_info, status=500):
+    """The first line: status, request id, method, path (no query string), the error's
+    type and the app's own innermost frame (relative path, line, function); then the
+    whole traceback, every chained error, each file relative to the project or its
+    library folder. The errors' messages are left out: they could quote what the
+    person typed."""
+    _type, error, _tb = exc_info
+    chain = _chain(error)
+    frames = [frame for e in chain for frame in traceback.extract_tb(e.__traceback__)]
+    own = [frame for frame in frames if _own(frame.filename)]
+    place = f" at {_shown(own[-1])}" if own else ""
+    lines = [f"{status} request_id={request_id()} {request.method} {request.path} "
+             f"{type(error).__name__}{place}"]
+    for number, e in enumerate(chain):
+        if number:
+            lines.append("The above exception was the direct cause of the following exception:"
+                         if e.__cause__ is not None else
+                         "During handling of the above exception, another exception occurred:")
+        lines.append("Traceback (most recent call last):")
+        for frame in traceback.extract_tb(e.__traceback__):
+            lines.append(f"  File {_shown(frame)}")
+            if frame.line:
+                lines.append(f"    {frame.line}")
+        module = "" if type(e).__module__ == "builtins" else f"{type(e).__module__}."
+        lines.append(f"{module}{type(e).__qualname__} (message left out)")
+    current_app.logger.error("\n".join(lines))
+
+
+def _chain(error):
+    """The error and those it came from, the first cause first (as Python prints them)."""
+    chain = []
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+    return chain[::-1]
+
+
+def _shown(frame):
+    return f"{_relative(frame.filename)}:{frame.lineno} in {frame.name}"
+
+
+def _own(filename):
+    """A file of this project, not of Python or a library (the .venv may be inside it)."""
+    return filename.startswith(PROJECT + "/") and not filename.startswith(PYTHON)
+
+
+def _relative(filename):
+    """webapp/guide/forms.py, werkzeug/routing/map.py: never the machine's own folders.
+    A library's path starts at the folder on sys.path it was imported from."""
+    if _own(filename):
+        return filename[len(PROJECT) + 1:]
+    folders = [folder for folder in sys.path if folder and filename.startswith(folder + "/")]
+    return filename[len(max(folders, key=len)) + 1:] if folders else filename.rsplit("/", 1)[-1]
 
 
 def _site_url_adapter():
@@ -71,10 +121,14 @@ def error_page(status, title=None, message=None):
 def init_app(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
+        if (error.code or 500) >= 500:
+            log_server_error((type(error), error, error.__traceback__), error.code or 500)
         body, status, headers = error_page(error.code or 500)
         allowed = error.get_headers() if error.code == 405 else []
         return body, status, {**headers, **{k: v for k, v in allowed if k == "Allow"}}
 
     @app.errorhandler(InternalServerError)
     def server_error(error):
+        if error.original_exception is None:  # abort(500); Flask logged any other (App.log_exception)
+            log_server_error((type(error), error, error.__traceback__))
         return error_page(500)
