@@ -19,6 +19,7 @@ from whitenoise import WhiteNoise
 from . import content, errors, feedback, i18n, security, shared_pages, template_cache, urls
 from . import session as session_cookie
 from .config import CONFIGS, ROOT
+from .request_body import ReadableBodyOr400
 
 STATIC_BUILD = ROOT / "static" / "build"
 
@@ -61,6 +62,8 @@ def create_app(config=None):
     urls.register_old_paths(app)
     app.wsgi_app = shared_pages.ServeSharedPages(app.wsgi_app, app)
     _serve_static_files(app)
+    # Outermost: it needs the server's own start_response.
+    app.wsgi_app = ReadableBodyOr400(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
     return app
 
 
