@@ -137,6 +137,69 @@ def test_slow_clients_leave_ordinary_pages_answering(stack):
     assert still_open == 0, f"{still_open} slow clients still connected after {HEADER_TIMEOUT} s"
 
 
+BODY_TIMEOUT = 10  # nginx's client_body_timeout: between two reads, not for the whole body
+PAGE_CONNECTIONS = 32  # open requests per address on pages (deploy/nginx.py)
+
+
+def _state(sock):
+    """'open' (no answer yet), 'cut' (closed or reset by nginx), or the answer's status."""
+    sock.settimeout(0.01)
+    try:
+        data = sock.recv(1024)
+    except TimeoutError:
+        return "open"
+    except OSError:
+        return "cut"
+    return data.split(b" ")[1].decode() if data.startswith(b"HTTP/") else "cut"
+
+
+def test_slow_bodies_wait_in_nginx_within_their_addresss_limit(stack):
+    """What the README says about bodies: nginx cuts a body off when it pauses for
+    10 s, but has no limit on a body's total time. A client that sends a byte every
+    2 s keeps its connection, in nginx only (gunicorn gets whole bodies): at most 32
+    from one address, the others 429 at once; other addresses' pages answer."""
+    def post_headers(sock):
+        sock.sendall(f"POST /da/tilbagemelding HTTP/1.1\r\nHost: {HOST}\r\n"
+                     "Content-Type: application/x-www-form-urlencoded\r\n"
+                     "Content-Length: 1000\r\n\r\npage=".encode())
+
+    pausing = socket.create_connection((HOST, stack.port), timeout=5)
+    post_headers(pausing)
+    dripping = []
+    for _ in range(PAGE_CONNECTIONS + 4):
+        dripping.append(socket.create_connection((HOST, stack.port), timeout=5))
+        post_headers(dripping[-1])
+    started = time.monotonic()
+    times = []
+    try:
+        while time.monotonic() - started < BODY_TIMEOUT + 2.5:
+            for sock in dripping:
+                try:
+                    sock.sendall(b"a")
+                except OSError:
+                    pass
+            # Another address (all of 127.0.0.0/8 is this machine) gets its pages.
+            other = http.client.HTTPConnection(HOST, stack.port, timeout=2,
+                                               source_address=("127.0.0.2", 0))
+            begun = time.monotonic()
+            other.request("GET", "/da/")
+            assert other.getresponse().status == 200
+            times.append(time.monotonic() - begun)
+            other.close()
+            time.sleep(2)
+        states = [_state(sock) for sock in dripping]
+        assert _state(pausing) == "cut"
+    finally:
+        for sock in (pausing, *dripping):
+            sock.close()
+    print(f"{len(dripping)} bodies a byte every 2 s for {time.monotonic() - started:.0f} s: "
+          f"{states.count('open')} open, {states.count('429')} refused with 429; "
+          f"another address's page in at most {max(times) * 1000:.0f} ms")
+    assert states.count("open") == PAGE_CONNECTIONS - 1  # the paused one was the 32nd
+    assert states.count("429") == len(dripping) - states.count("open")
+    assert max(times) < 1
+
+
 def _post(connection, path, size):
     connection.request("POST", path, body=b"a" * size,
                        headers={"Content-Type": "application/x-www-form-urlencoded"})
