@@ -3,6 +3,7 @@
 import inspect
 import io
 import logging
+import re
 import sys
 import time
 from urllib.parse import urlsplit
@@ -130,3 +131,40 @@ def test_a_5xx_logs_the_apps_own_frame_and_the_whole_traceback_without_paths_or_
     assert "File urllib/parse.py:" in crashed and "File flask/app.py:" in crashed
     assert "Åse" not in crashed and str(ROOT) not in crashed and sys.prefix not in crashed
     assert down_.startswith("503 ") and "in down" in down_ and "abort(503)" in down_
+
+
+HOSTILE_BACKS = ["//[", "//%5B", "/da/guide/hvem?\r\nX: 1", "/en/guide/who?\r\nX: 1",
+                 "/da/guide/hvem\r\nX: 1", "[", "//[::1]/x", "/da/guide/hvem\x00", "http://[evil]/",
+                 "/da/guide/tjek?back=//evil.example", "/da/guide/tjek#x\r\n", "\\\\evil.example",
+                 "/da/guide/bolig?return=check\r\nX: 1", "/da/guide/bolig?return=evil"]
+
+
+def restart_cancel_link(client, lang, back):
+    soup = BeautifulSoup(client.get(url(lang, "restart"), query_string={"back": back}).text,
+                         "html.parser")
+    return soup.select_one("main form").find_next("a")["href"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_back_is_built_from_the_page_it_names_never_echoed(started, lang):
+    for back in HOSTILE_BACKS:
+        client = started()
+        response = client.get(url(lang, "restart"), query_string={"back": back})
+        assert response.status_code == 200, (back, response.status_code)
+        link = restart_cancel_link(client, lang, back)
+        assert link.startswith(f"/{lang}/guide/") and not re.search(r"[\r\n\x00#\\]", link), (back, link)
+        assert link.partition("?")[2] in ("", "return=check"), (back, link)
+        more_time = client.post(url(lang, "keep_alive"), data={"back": back})
+        assert more_time.status_code == 303, (back, more_time.status_code)
+        assert more_time.location.startswith(f"/{lang}/") and "\n" not in more_time.location
+        assert "?" not in more_time.location and "evil" not in more_time.location
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_back_to_a_journey_page_still_leads_there(started, lang):
+    pages = [url(lang, page) for page in ("who", "needs", "check", "result", "apply", "sending",
+                                          "complaint", "deadlines")]
+    for page in (*pages, url(lang, "housing") + "?return=check"):
+        client = started()
+        assert restart_cancel_link(client, lang, page) == page
+        assert client.post(url(lang, "keep_alive"), data={"back": page}).location == page

@@ -1,7 +1,7 @@
 """The session's life: start again, finish and clear, the pages after clearing and
 after the time limit, more time, and a POST whose token has run out."""
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 from .. import drafts, journey
 from ..feedback import funnel
 from ..security import from_this_site
+from ..shared_pages import LINKABLE_QUERY
 from ..urls import localized
 from . import bp, state
 from .flow import next_url
@@ -18,9 +19,14 @@ from .questions import QUESTIONS
 
 
 def guide_page(target):
-    """`target` if it is a page of a journey in this language (a path on this site),
-    else None: the confirmation page's "No" link may only lead back into the guide."""
-    parts = urlsplit(target or "")
+    """The address of the journey page `target` names, in this language, built anew
+    from the page it matched and the query values that page may be linked with (never
+    `target` itself, which may hold a line break or anything after the check), else
+    None: the "No" link and "more time" may only lead back into the guide."""
+    try:
+        parts = urlsplit(target or "")
+    except ValueError:  # "//[": no address can be read from it
+        return None
     if parts.scheme or parts.netloc or not parts.path.startswith("/") or "\\" in target:
         return None
     try:
@@ -29,7 +35,10 @@ def guide_page(target):
         return None
     if endpoint.split(".")[0] not in journey.NAMES or endpoint == "guide.restart" or values["lang"] != g.lang:
         return None
-    return target
+    query = parse_qs(parts.query)
+    kept = {name: query[name][0] for name, allowed in LINKABLE_QUERY.get(endpoint, {}).items()
+            if query.get(name, [None])[0] in allowed}
+    return url_for(endpoint, **values, **kept)
 
 
 @localized(bp, "/guide/forfra", "/guide/start-again", old="/guide/forfra", reads=("back",),
