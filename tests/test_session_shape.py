@@ -99,3 +99,13 @@ def test_a_key_no_part_of_the_site_uses_is_dropped(app):
     assert client.get("/da/guide/tjek").status_code == 200
     sid, data, _ = app.session_interface.decode(app, client.get_cookie("guide").value)
     assert "old_key" not in data and data["answers"] == ANSWERS
+
+
+def test_the_shape_of_the_email_being_sent_has_each_forms_fields(app):
+    """state.DETAILS is what the forms give: a form's new field must be declared there."""
+    from webapp.guide.forms import ApplicationForm, ComplaintForm
+    from webapp.guide.state import DETAILS
+
+    with app.test_request_context("/da/klage"):
+        assert ApplicationForm(formdata=None).details().keys() == DETAILS["application"]
+        assert ComplaintForm(formdata=None).details().keys() == DETAILS["complaint"]
