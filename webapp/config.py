@@ -53,6 +53,9 @@ class Config:
     # The site sends no Referer (Referrer-Policy: no-referrer), so Flask-WTF's check of
     # it over HTTPS would refuse every form; the token and SameSite=Lax do the work.
     WTF_CSRF_SSL_STRICT = False
+    # WTForms has no Danish, and every validator here has its own message (Flask-Babel):
+    # its catalogues would only be read from disk on each request with a form.
+    WTF_I18N_ENABLED = False
     # The largest form (the email text, 6,000 characters) fits many times over.
     MAX_CONTENT_LENGTH = 64 * 1024
     MAX_FORM_PARTS = 100
