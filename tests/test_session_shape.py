@@ -102,10 +102,12 @@ def test_a_key_no_part_of_the_site_uses_is_dropped(app):
 
 
 def test_the_shape_of_the_email_being_sent_has_each_forms_fields(app):
-    """state.DETAILS is what the forms give: a form's new field must be declared there."""
-    from webapp.guide.forms import ApplicationForm, ComplaintForm
-    from webapp.guide.state import DETAILS
+    """What the session's check expects is what each kind's form gives."""
+    from webapp.complaint.forms import ComplaintForm
+    from webapp.emails import KINDS
+    from webapp.sending.forms import ApplicationForm
 
     with app.test_request_context("/da/klage"):
-        assert ApplicationForm(formdata=None).details().keys() == DETAILS["application"]
-        assert ComplaintForm(formdata=None).details().keys() == DETAILS["complaint"]
+        assert ApplicationForm(formdata=None).details().keys() == KINDS["application"].fields
+        assert ComplaintForm(formdata=None).details().keys() == KINDS["complaint"].fields
+    assert "applicant_name" in KINDS["application"].fields and "decision_date" in KINDS["complaint"].fields

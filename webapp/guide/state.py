@@ -6,6 +6,7 @@ import time
 from flask import current_app, session
 
 from .. import session as cookie
+from ..emails import KINDS
 from ..session import LIMIT, SEEN, declare, dict_of, list_of, one_of, optional, record, text
 from ..session import seconds_left as _seconds_left
 from .questions import valid_answers
@@ -14,19 +15,17 @@ from .questions import valid_answers
 # text. Kept like the answers (encrypted cookie, idle expiry, cleared by "Finish and
 # clear"), so the email page is a GET page that survives Reload, Back and Forward.
 COOKIE_ROOM = 3800  # bytes; browsers drop a cookie over about 4 KB without a word
-KINDS = ("application", "complaint")
-# The fields of each form's details (ApplicationForm, ComplaintForm), all text.
-DETAILS = {
-    "application": {"name", "applicant_name", "phone", "email", "best_time", "message"},
-    "complaint": {"name", "phone", "email", "decision_date", "message"},
-}
 
 
-_SENDING = record(kind=one_of(*KINDS), details=dict_of(text), body=optional(text))
+def _is_kind(value):
+    return text(value) and value in KINDS  # the kinds of email (webapp/emails.py)
+
+
+_SENDING = record(kind=_is_kind, details=dict_of(text), body=optional(text))
 
 
 def _is_sending(value):
-    return _SENDING(value) and value["details"].keys() == DETAILS[value["kind"]]
+    return _SENDING(value) and value["details"].keys() == KINDS[value["kind"]].fields
 
 
 # What the guide keeps in the cookie (see webapp/session.py). An answer's value is
@@ -34,7 +33,7 @@ def _is_sending(value):
 declare(
     answers=dict_of(lambda value: text(value) or list_of(text)(value)),
     sending=_is_sending,
-    draft=record(kind=one_of(*KINDS), values=dict_of(text), note=one_of(None, "errors", "refused")),
+    draft=record(kind=_is_kind, values=dict_of(text), note=one_of(None, "errors", "refused")),
     tried=record(key=text, values=list_of(text)),
 )
 
