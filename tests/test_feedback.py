@@ -53,6 +53,17 @@ def steps(app):
     ("tlf. 44773443, mobil 20 30 40 50, (+45) 2030 4050", "tlf. [fjernet], mobil [fjernet], [fjernet]"),
     ("Skriv til aase.ornso+x@example.dk eller bo @ mail . dk", "Skriv til [fjernet] eller [fjernet]"),
     ("Jeg er 45 år, bor i 2750 og kan komme 2 dage", "Jeg er 45 år, bor i 2750 og kan komme 2 dage"),
+    # CPR numbers with spaces or any dash around the separator.
+    ("CPR 020291 - 1234.", "CPR [fjernet]."),
+    ("cpr 030392–4321, 030392 — 4321 og 030392−4321", "cpr [fjernet], [fjernet] og [fjernet]"),
+    # Email addresses spelled out, in English and Danish.
+    ("skriv til jens at example dot dk tak", "skriv til [fjernet] tak"),
+    ("Jens snabel-a example punktum dk eller jens snabel a mail.dk", "[fjernet] eller [fjernet]"),
+    ("jens (at) example (dot) dk, jens@example dot dk", "[fjernet], [fjernet]"),
+    # "at" is an everyday Danish word: a sentence with it stays.
+    ("Jeg har brug for at komme ud. Det er svært at se.", "Jeg har brug for at komme ud. Det er svært at se."),
+    ("Åbent at 10.30 og kl. 9 - 15", "Åbent at 10.30 og kl. 9 - 15"),
+    ("Hej\u202eevil\u202c og \x1b[31mrød\x85 tekst", "Hejevil og [31mrød tekst"),
 ])
 def test_scrubbing_removes_cpr_phone_and_email_but_keeps_ordinary_numbers(cases):
     text, scrubbed = cases
@@ -121,12 +132,24 @@ def test_no_offers_the_text_and_stores_it_scrubbed(app, client):
 def test_an_empty_or_too_long_text_is_explained_and_kept(app, client):
     empty = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE, data={"page": TOPIC, "missing": ""})
     assert "Skriv, hvad du manglede" in check_page(empty, "da").select_one(".error-summary").get_text()
+    assert empty.headers["Cache-Control"] == "no-store"
     long = "a" * 501
     too_long = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE, data={"page": TOPIC, "missing": long})
     soup = check_page(too_long, "da")
     assert "Skriv højst 500 tegn" in soup.select_one(".error-summary").get_text()
     assert soup.textarea.get_text() == long
+    assert too_long.headers["Cache-Control"] == "no-store"  # what was typed: not kept by the browser
     assert rows(app, store.Comment) == []
+
+
+def test_the_comments_command_shows_no_control_characters(app):
+    """A text stored before the scrubber took them out cannot reach the terminal."""
+    with app.app_context():
+        store.add_comment(TOPIC, "da", "Ret\x1b[2J\x1b]0;title\x07 her\x9b31m, \u202eevil\u202c \u2066x\u2069\rskjult\nny linje\tog tab")
+    output = app.test_cli_runner().invoke(args=["feedback", "comments"]).output
+    assert "Ret[2J]0;title her31m, evil xskjult\nny linje\tog tab" in output
+    assert not [c for c in output if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f
+                or 0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069]
 
 
 @pytest.mark.parametrize("data", [

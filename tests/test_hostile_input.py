@@ -35,7 +35,7 @@ class ErrorConfig(TestingConfig):
 
 @pytest.fixture
 def production(monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "k" * 32)
+    monkeypatch.setenv("SECRET_KEY", "c4f1e8a09b3d72e5f6a1b0c9d8e7f2a3b4c5d6e7f8091a2b3c4d5e6f70819a2b")
     monkeypatch.setenv("SITE_URL", "https://aktivitetstilbud.balk.dk")
     return create_app("production").test_client()
 

@@ -108,7 +108,7 @@ def test_every_response_carries_the_security_headers(client):
 def test_production_adds_hsts(monkeypatch):
     from webapp import create_app
 
-    monkeypatch.setenv("SECRET_KEY", "x" * 32)
+    monkeypatch.setenv("SECRET_KEY", "c4f1e8a09b3d72e5f6a1b0c9d8e7f2a3b4c5d6e7f8091a2b3c4d5e6f70819a2b")
     monkeypatch.setenv("SITE_URL", "https://localhost")
     client = create_app("production").test_client()
     assert "max-age" in client.get("/da/").headers["Strict-Transport-Security"]

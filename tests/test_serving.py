@@ -2,6 +2,7 @@
 
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -53,9 +54,15 @@ def test_healthz_answers_ok(client):
     assert response.status_code == 200 and response.get_data() == b"ok\n"
 
 
-@pytest.mark.parametrize("key, works", [(None, False), ("x", False), ("k" * 31, False),
-                                        ("k" * 32, True)])
-def test_production_needs_a_secret_key_of_32_bytes(monkeypatch, key, works):
+A_KEY = secrets.token_hex(32)
+
+
+@pytest.mark.parametrize("key, works", [
+    (None, False), ("x", False), ("k" * 31, False), ("k" * 32, False), ("k" * 64, False),
+    ("password" * 8, False), ("0123456789abcdef" * 4, False), ("x" * 63 + "y", False),
+    (A_KEY, True), (secrets.token_urlsafe(32), True),
+])
+def test_production_needs_a_secret_key_of_32_random_bytes(monkeypatch, key, works):
     monkeypatch.setenv("SITE_URL", "https://aktivitetstilbud.balk.dk")
     if key is None:
         monkeypatch.delenv("SECRET_KEY", raising=False)
@@ -66,6 +73,45 @@ def test_production_needs_a_secret_key_of_32_bytes(monkeypatch, key, works):
     else:
         with pytest.raises(RuntimeError, match="SECRET_KEY"):
             create_app("production")
+
+
+@pytest.mark.parametrize("old", ["k" * 40, "password" * 5, "short"])
+def test_production_refuses_a_weak_fallback_key(monkeypatch, old):
+    monkeypatch.setenv("SITE_URL", "https://aktivitetstilbud.balk.dk")
+    monkeypatch.setenv("SECRET_KEY", A_KEY)
+    monkeypatch.setenv("SECRET_KEY_FALLBACKS", f"{secrets.token_hex(32)},{old}")
+    with pytest.raises(RuntimeError, match="SECRET_KEY_FALLBACKS"):
+        create_app("production")
+
+
+@pytest.mark.parametrize("site_url, works", [
+    ("https://aktivitetstilbud.balk.dk", True), ("http://127.0.0.1:8000", True),
+    ("http://127.0.0.2", True), ("http://[::1]:8000", True), ("http://localhost:8000", True),
+    ("http://aktivitetstilbud.balk.dk", False), ("http://127.0.0.1.evil.example", False),
+    ("http://10.0.0.5:8000", False), ("ftp://aktivitetstilbud.balk.dk", False), ("", False),
+    ("aktivitetstilbud.balk.dk", False),
+])
+def test_production_needs_https_except_on_this_machine(monkeypatch, site_url, works):
+    """The cookie is Secure in production: over plain http the browser would drop the
+    guide's answers on every page."""
+    monkeypatch.setenv("SECRET_KEY", A_KEY)
+    monkeypatch.setenv("SITE_URL", site_url)
+    if works:
+        assert create_app("production").config["SITE_URL"] == site_url
+    else:
+        with pytest.raises(RuntimeError, match="SITE_URL"):
+            create_app("production")
+
+
+def test_a_weak_key_stops_the_start_with_a_clear_message():
+    env = {**os.environ, "FLASK_CONFIG": "production", "SECRET_KEY": "password" * 4,
+           "SITE_URL": "https://aktivitetstilbud.balk.dk"}
+    env.pop("SECRET_KEY_FALLBACKS", None)
+    run = subprocess.run([sys.executable, "-c", "from webapp import create_app; create_app()"],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode != 0
+    last = run.stderr.strip().splitlines()[-1]
+    assert "SECRET_KEY looks guessable" in last and "secrets.token_hex(32)" in last
 
 
 def test_development_starts_with_no_environment(monkeypatch):
@@ -119,7 +165,7 @@ def test_a_kept_shared_page_is_the_same_response_without_flask(client, monkeypat
 
 
 def test_a_kept_shared_page_still_refuses_another_host_in_production(monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "k" * 32)
+    monkeypatch.setenv("SECRET_KEY", "c4f1e8a09b3d72e5f6a1b0c9d8e7f2a3b4c5d6e7f8091a2b3c4d5e6f70819a2b")
     monkeypatch.setenv("SITE_URL", "https://aktivitetstilbud.balk.dk")
     client = create_app("production").test_client()
     for _ in range(2):

@@ -80,9 +80,40 @@ def test_max_age_is_the_time_left(app):
     assert "HttpOnly" in cookie_header(response) and "SameSite=Lax" in cookie_header(response)
 
 
-def test_each_guide_page_gives_the_cookie_the_full_time_again(client):
-    answer_all(client)
+def guide_cookie_set(response):
+    return any(c.startswith("guide=") for c in response.headers.getlist("Set-Cookie"))
+
+
+def test_a_guide_page_a_minute_or_more_later_gives_the_cookie_the_full_time_again(app, client):
+    kept = {"answers": ANSWERS, "csrf_token": "t" * 40}
+    set_session(client, app, {**kept, "seen": int(time.time()) - 61})
     assert max_age(client.get("/da/guide/tjek")) in (1199, 1200)
+
+
+def test_within_a_minute_the_cookie_is_saved_only_when_its_content_changes(app, client):
+    """A sliding limit needs no new cookie on every request: the browser's copy, its
+    Max-Age and the time inside it still agree."""
+    kept = {"answers": ANSWERS, "csrf_token": "t" * 40}
+    set_session(client, app, {**kept, "seen": int(time.time()) - 30})
+    response = client.get("/da/guide/tjek")
+    assert response.status_code == 200 and not guide_cookie_set(response)
+    # A changed answer is saved, with the time left from the time in the cookie.
+    response = client.post("/da/guide/transport", data={"answer": "yes"})
+    assert max_age(response) in (1169, 1170, 1171)
+    assert client.get("/da/guide/transport").status_code == 200
+    assert soup_of(client.get("/da/guide/transport")).find("input", {"value": "yes"}).has_attr("checked")
+
+
+def test_the_idle_limit_holds_without_new_cookies(app, client):
+    """The time the server counts from is the one in the browser's cookie (saved at
+    least once a minute while the person is active), so both end the session together."""
+    set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 30})
+    response = client.post("/da/guide/forlaeng")
+    assert 1169 <= response.get_json()["seconds_left"] <= 1171 and not guide_cookie_set(response)
+    set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 20 * 60 + 5})
+    assert max_age(client.get("/da/guide/tjek")) in (1199, 1200)
+    set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 20 * 60 - 1})
+    assert client.get("/da/guide/tjek").headers["Location"] == "/da/guide/udloebet"
 
 
 def test_an_old_copy_of_the_cookie_does_not_work_after_finish_and_clear(app, client):

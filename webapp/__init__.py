@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import jinja2
 from flask import Flask, abort, url_for
 from flask_compress import Compress
-from flask_wtf.csrf import generate_csrf
 from whitenoise import WhiteNoise
 
 from . import content, errors, feedback, i18n, security, shared_pages, template_cache, urls
@@ -48,7 +47,7 @@ def create_app(config=None):
     errors.init_app(app)
     compress.init_app(app)
     app.after_request(_location_on_site)
-    app.jinja_env.globals.update(asset_url=asset_url, csrf_token=generate_csrf)
+    app.jinja_env.globals.update(asset_url=asset_url, csrf_token=shared_pages.page_token)
     app.jinja_env.globals["this_page"] = shared_pages.this_page
     template_cache.init_app(app)
 

@@ -1,13 +1,68 @@
 """Configuration classes. The default runs on one machine with no external services."""
 
+import ipaddress
+import math
 import os
 import secrets
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY_MIN_BYTES = 32
+SECRET_KEY_MIN_BITS = 128
+MAKE_A_KEY = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
+
+
+def estimated_bits(key):
+    """The key's entropy as its own characters suggest: their spread (Shannon, per
+    character) times the length of its shortest repeating block. A random hex key of 64
+    characters gives about 240; "k" * 32 gives 0, a word repeated about 20. A low
+    estimate is surely weak; a high one is no proof of strength."""
+    block = key[:_period(key)]
+    counts = Counter(block)
+    return -sum(n * math.log2(n / len(block)) for n in counts.values())
+
+
+def _period(key):
+    """The length of the shortest block the key repeats (its whole length if none)."""
+    return next((p for p in range(1, len(key)) if key[p:] == key[:-p]), len(key))
+
+
+def key_problem(name, key):
+    """Why `key` is not good enough for production, or None."""
+    if len(key.encode()) < SECRET_KEY_MIN_BYTES:
+        return f"{name} needs at least {SECRET_KEY_MIN_BYTES} bytes"
+    if len(set(key)) == 1:
+        return f"{name} is one character repeated"
+    if estimated_bits(key) < SECRET_KEY_MIN_BITS:
+        return (f"{name} looks guessable: about {estimated_bits(key):.0f} bits of entropy, "
+                f"at least {SECRET_KEY_MIN_BITS} needed")
+    return None
+
+
+def site_url_problem(url):
+    """Why SITE_URL will not do in production, or None. Plain http only on this machine:
+    the session cookie is Secure, so a browser would not send it back over http."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return "Set SITE_URL in the environment, e.g. https://aktivitetstilbud.balk.dk"
+    if parts.scheme == "https":
+        return None
+    if parts.scheme == "http" and _is_loopback(parts.hostname):
+        return None
+    return (f"SITE_URL must start with https:// (it is {url!r}); http:// only for a loopback "
+            "address such as http://127.0.0.1:8000, as the session cookie is sent over https only")
+
+
+def _is_loopback(host):
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _fallback_keys():
@@ -53,6 +108,9 @@ class Config:
     # The site sends no Referer (Referrer-Policy: no-referrer), so Flask-WTF's check of
     # it over HTTPS would refuse every form; the token and SameSite=Lax do the work.
     WTF_CSRF_SSL_STRICT = False
+    # WTForms has no Danish, and every validator here has its own message (Flask-Babel):
+    # its catalogues would only be read from disk on each request with a form.
+    WTF_I18N_ENABLED = False
     # The largest form (the email text, 6,000 characters) fits many times over.
     MAX_CONTENT_LENGTH = 64 * 1024
     MAX_FORM_PARTS = 100
@@ -88,17 +146,21 @@ class ProductionConfig(Config):
 
     def __init__(self):
         key = os.environ.get("SECRET_KEY", "")
-        if len(key.encode()) < SECRET_KEY_MIN_BYTES:
+        problem = key_problem("SECRET_KEY", key)
+        if problem:
             raise RuntimeError(
-                f"Set SECRET_KEY in the environment to at least {SECRET_KEY_MIN_BYTES} random "
-                "bytes, the same for every copy of the app, e.g. "
-                "python3 -c 'import secrets; print(secrets.token_hex(32))'.")
+                f"{problem}. Set SECRET_KEY in the environment to at least "
+                f"{SECRET_KEY_MIN_BYTES} random bytes, the same for every copy of the app, "
+                f"e.g. {MAKE_A_KEY}.")
+        for old in _fallback_keys():
+            problem = key_problem("A key in SECRET_KEY_FALLBACKS", old)
+            if problem:
+                raise RuntimeError(f"{problem}. Remove it, or replace it with {MAKE_A_KEY}.")
         site_url = os.environ.get("SITE_URL", "")
+        problem = site_url_problem(site_url)
+        if problem:
+            raise RuntimeError(problem)
         host = urlsplit(site_url).hostname
-        if not host:
-            raise RuntimeError("Set SITE_URL in the environment, e.g. https://aktivitetstilbud.balk.dk")
-        if any(len(old.encode()) < SECRET_KEY_MIN_BYTES for old in _fallback_keys()):
-            raise RuntimeError(f"Each key in SECRET_KEY_FALLBACKS needs at least {SECRET_KEY_MIN_BYTES} bytes.")
         self.SECRET_KEY = key
         self.SECRET_KEY_FALLBACKS = _fallback_keys()
         self.SITE_URL = site_url.rstrip("/")

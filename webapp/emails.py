@@ -39,6 +39,7 @@ class Kind:
     form_endpoint: str                         # where its details are typed (and corrected)
     back_endpoint: str                         # where the email page's Back leads
     answer_by: Callable[[date], date]          # when the person can expect an answer
+    fields: frozenset[str]                     # the details its form gives (the session's shape)
 
 
 KINDS: dict[str, Kind] = {}

@@ -11,6 +11,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from wtforms import Field, StringField, TextAreaField
+from wtforms.fields.core import UnboundField
 from wtforms.validators import (
     Email,
     InputRequired,
@@ -197,6 +198,11 @@ class BaseForm(ErrorSummaryMixin, FlaskForm):
     def hidden_tag(self, *fields):
         token = Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
         return token + super().hidden_tag(*fields)
+
+    @classmethod
+    def field_names(cls):
+        """The keys of details(), known without a request."""
+        return frozenset(name for name in dir(cls) if isinstance(getattr(cls, name), UnboundField))
 
     def details(self):
         """What the person typed."""

@@ -6,7 +6,12 @@ The cookie is base64url(nonce + AES-GCM(compact JSON [session id, data])). The k
 derived from SECRET_KEY; the keys in SECRET_KEY_FALLBACKS still open older cookies,
 so keys can rotate. Each session has a random id: "Finish and clear" and "Start
 again" put it on a short list of ended ids kept in this process (see README,
-"Session cookie", for what that does and does not cover)."""
+"Session cookie", for what that does and does not cover).
+
+What the cookie holds is checked against SHAPES, one check per key: a payload that
+opens but has a key of the wrong shape is treated like one no key opens (a fresh
+session), so no page meets a value it cannot use. Keys nobody declares any more
+(left by an earlier version of the site) are dropped."""
 
 import base64
 import binascii
@@ -30,6 +35,61 @@ ASSOCIATED = b"guide-session-v1"  # ties a cookie to this use of the key
 SEEN = "seen"    # last activity (Unix time), set by the guide on each page
 LIMIT = "limit"  # seconds of inactivity allowed, when more than the default
 ENDED_MAX = 100_000  # ids; about 10 MB at most, dropped oldest first
+REFRESH = 60  # seconds the expiry must move by before the cookie is saved again
+
+
+# The checks SHAPES is written with; each takes a value decoded from JSON.
+def text(value):
+    return isinstance(value, str)
+
+
+def whole(value):
+    return type(value) is int  # JSON's true is not a number here
+
+
+def one_of(*choices):
+    """One of these strings (or None)."""
+    return lambda value: (value is None or text(value)) and value in choices
+
+
+def optional(check):
+    return lambda value: value is None or check(value)
+
+
+def list_of(check):
+    return lambda value: isinstance(value, list) and all(check(item) for item in value)
+
+
+def dict_of(check):
+    return lambda value: isinstance(value, dict) and all(check(item) for item in value.values())
+
+
+def record(**fields):
+    """A dict with exactly these keys, each of its shape."""
+    keys = fields.keys()
+    return lambda value: (isinstance(value, dict) and value.keys() == keys
+                          and all(check(value[key]) for key, check in fields.items()))
+
+
+# Each key the app keeps in the cookie; the guide adds its own (webapp/guide/state.py).
+SHAPES = {
+    SEEN: whole,
+    LIMIT: lambda value: whole(value) and value > 0,
+    "csrf_token": text,  # Flask-WTF's raw token
+    "_flashes": list_of(lambda message: isinstance(message, list) and len(message) == 2
+                        and all(map(text, message))),  # Flask's flash(): [category, text]
+}
+
+
+def declare(**shapes):
+    """Add the keys a part of the app keeps in the session, with their shapes."""
+    SHAPES.update(shapes)
+
+
+def fitting(data):
+    """`data` with only the declared keys, or None if one has the wrong shape."""
+    kept = {key: value for key, value in data.items() if key in SHAPES}
+    return kept if all(SHAPES[key](value) for key, value in kept.items()) else None
 
 
 @lru_cache(maxsize=8)
@@ -45,8 +105,18 @@ def seconds_left(data, default_limit, now=None):
     return int(data.get(SEEN, now) + data.get(LIMIT, default_limit) - now)
 
 
+def touch(session, limit, now=None):
+    """Note activity. The time moves, and with it the cookie's expiry, only once it would
+    move by a minute (a twentieth of the limit, if that is less): a sliding limit needs
+    no new cookie on every request. The limit then runs from the last request or up to
+    a minute before it, never later, and the server's check and Max-Age agree."""
+    now = int(time.time()) if now is None else now
+    if now - session.get(SEEN, 0) >= min(REFRESH, limit // 20):
+        session[SEEN] = now
+
+
 class EncryptedSession(CallbackDict, SessionMixin):
-    def __init__(self, initial=None, sid=None, expired=False):
+    def __init__(self, initial=None, sid=None, expired=False, saved=None):
         def on_update(self):
             self.modified = True
             self.accessed = True
@@ -54,6 +124,7 @@ class EncryptedSession(CallbackDict, SessionMixin):
         super().__init__(initial, on_update)
         self.sid = sid
         self.expired = expired  # the cookie came in past its time limit
+        self.saved = saved  # the plain payload of the cookie it came with, if kept as is
         self.ended = False
         self.modified = False
         self.accessed = False
@@ -99,15 +170,22 @@ class EncryptedSessionInterface(SessionInterface):
     def default_limit(app):
         return int(app.config["GUIDE_IDLE_TIMEOUT"].total_seconds())
 
-    def encode(self, app, sid, data):
-        plain = json.dumps([sid, data], separators=(",", ":"), ensure_ascii=False).encode()
+    @staticmethod
+    def plain(sid, data):
+        return json.dumps([sid, data], separators=(",", ":"), ensure_ascii=False).encode()
+
+    def seal(self, app, plain):
         nonce = os.urandom(NONCE_BYTES)
         sealed = _cipher(self._secrets(app)[0]).encrypt(nonce, plain, ASSOCIATED)
         return base64.urlsafe_b64encode(nonce + sealed).rstrip(b"=").decode("ascii")
 
+    def encode(self, app, sid, data):
+        return self.seal(app, self.plain(sid, data))
+
     def decode(self, app, value):
-        """(sid, data) from a cookie value, or None if no key opens it (tampered,
-        from another key, or not ours)."""
+        """(sid, data, plain) from a cookie value, or None if no key opens it (tampered,
+        from another key, or not ours) or what it holds has the wrong shape. `plain` is
+        the payload as it came, or None when undeclared keys were dropped from it."""
         try:
             raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         except (binascii.Error, ValueError):
@@ -117,11 +195,19 @@ class EncryptedSessionInterface(SessionInterface):
             return None
         for secret in self._secrets(app):
             try:
-                sid, data = json.loads(_cipher(secret).decrypt(nonce, sealed, ASSOCIATED))
-            except (InvalidTag, ValueError, TypeError):
+                plain = _cipher(secret).decrypt(nonce, sealed, ASSOCIATED)
+            except InvalidTag:
                 continue
-            if isinstance(sid, str) and isinstance(data, dict):
-                return sid, data
+            try:
+                sid, data = json.loads(plain)
+            except (ValueError, TypeError):
+                return None
+            if not (isinstance(sid, str) and sid and isinstance(data, dict)):
+                return None
+            kept = fitting(data)
+            if kept is None:
+                return None
+            return sid, kept, plain if len(kept) == len(data) and secret == app.secret_key else None
         return None
 
     def open_session(self, app, request):
@@ -134,7 +220,10 @@ class EncryptedSessionInterface(SessionInterface):
         elif seconds_left(opened[1], self.default_limit(app)) <= 0:
             session = EncryptedSession(expired=True)
         else:
-            return EncryptedSession(opened[1], sid=opened[0])
+            session = EncryptedSession(opened[1], sid=opened[0], saved=opened[2])
+            # Saved again when opened with an earlier key or with keys dropped.
+            session.modified = opened[2] is None
+            return session
         session.modified = True  # the cookie it came with is deleted
         return session
 
@@ -157,11 +246,13 @@ class EncryptedSessionInterface(SessionInterface):
         if session.sid is None or session.ended:
             session.sid, session.ended = secrets.token_urlsafe(12), False
         session.setdefault(SEEN, int(time.time()))
+        plain = self.plain(session.sid, dict(session))
+        if plain == session.saved:
+            return  # the same content and expiry: the browser's cookie stands
         # At least 1 s: the server's own check refuses it after its limit in any case;
         # at most the limit, whatever the clock in the cookie says.
         max_age = max(1, min(seconds_left(session, limit), session.get(LIMIT, limit)))
-        response.set_cookie(name, self.encode(app, session.sid, dict(session)),
-                            max_age=max_age, **options)
+        response.set_cookie(name, self.seal(app, plain), max_age=max_age, **options)
 
 
 def init_app(app):

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from .. import deadlines, facts
 from ..emails import Email, Kind, contact_lines, register
+from .forms import ComplaintForm
 
 COMPLAINTS = facts.value("complaint_email")
 
@@ -29,5 +30,5 @@ def complaint_email(details):
 COMPLAINT = register(Kind(
     name="complaint", to=COMPLAINTS, subject=subject, build=complaint_email,
     form_endpoint="complaint.complaint", back_endpoint="complaint.complaint",
-    answer_by=deadlines.complaint_answer_by,
+    answer_by=deadlines.complaint_answer_by, fields=ComplaintForm.field_names(),
 ))

@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 
 from . import store
 from .funnel import STEPS, path_totals
+from .scrub import for_terminal
 
 feedback_cli = AppGroup("feedback", help="What readers answered to 'Was this page useful?', and the guide's counts.")
 KEEP_TEXTS_MONTHS = 12
@@ -66,7 +67,8 @@ def report(since, csv_file):
 def comments(since):
     """The texts written after "No", already scrubbed of CPR, phone and email."""
     for comment in store.comments(since and since.date()):
-        click.echo(f"{comment.day}  {comment.lang}  {comment.path}\n  {comment.text}\n")
+        click.echo(f"{comment.day}  {comment.lang}  {for_terminal(comment.path)}\n"
+                   f"  {for_terminal(comment.text)}\n")
 
 
 def months_before(day, months):

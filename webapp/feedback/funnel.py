@@ -10,6 +10,7 @@ noted, and a reload counts again."""
 from flask import g, session
 from flask_babel import lazy_gettext as _l
 
+from ..session import declare, list_of, text
 from . import store
 
 STEPS = {
@@ -26,14 +27,14 @@ STEPS = {
 PATH = ("started", "result", "email_application")
 RESULTS = ("result_likely", "result_unclear", "result_unlikely")
 COUNTED = "counted"  # the session key
+declare(**{COUNTED: list_of(text)})
 
 
 def count(step):
     """Count `step` for today and the page's language, once per run of the guide."""
     if step not in STEPS:
         raise ValueError(step)
-    done = session.get(COUNTED)
-    done = done if isinstance(done, list) else []
+    done = session.get(COUNTED, [])
     if step in done:
         return
     store.add_step(g.get("lang", "da"), step)

@@ -96,8 +96,9 @@ def missing():
     if not found:
         return _bad_page()
     if not form.validate():
-        return render_template("feedback/thanks.html", page=form.page.data, answer="no",
+        page = render_template("feedback/thanks.html", page=form.page.data, answer="no",
                                form=form, has_errors=True)
+        return page, {"Cache-Control": "no-store"}  # it shows what was typed
     store.add_comment(form.page.data, found[2], scrub(form.missing.data))
     return redirect(url_for("feedback.thanks", page=form.page.data, answer="text"), 303)
 

@@ -5,9 +5,37 @@ import time
 
 from flask import current_app, session
 
-from ..session import LIMIT, SEEN
+from .. import session as cookie
+from ..emails import KINDS
+from ..session import LIMIT, SEEN, declare, dict_of, list_of, one_of, optional, record, text
 from ..session import seconds_left as _seconds_left
 from .questions import valid_answers
+
+# The email being sent: its kind, the details typed on the form and, once edited, its
+# text. Kept like the answers (encrypted cookie, idle expiry, cleared by "Finish and
+# clear"), so the email page is a GET page that survives Reload, Back and Forward.
+COOKIE_ROOM = 3800  # bytes; browsers drop a cookie over about 4 KB without a word
+
+
+def _is_kind(value):
+    return text(value) and value in KINDS  # the kinds of email (webapp/emails.py)
+
+
+_SENDING = record(kind=_is_kind, details=dict_of(text), body=optional(text))
+
+
+def _is_sending(value):
+    return _SENDING(value) and value["details"].keys() == KINDS[value["kind"]].fields
+
+
+# What the guide keeps in the cookie (see webapp/session.py). An answer's value is
+# checked against its question by valid_answers, which says when one is dropped.
+declare(
+    answers=dict_of(lambda value: text(value) or list_of(text)(value)),
+    sending=_is_sending,
+    draft=record(kind=_is_kind, values=dict_of(text), note=one_of(None, "errors", "refused")),
+    tried=record(key=text, values=list_of(text)),
+)
 
 
 def answers():
@@ -29,7 +57,7 @@ def clear():
 
 
 def touch():
-    session[SEEN] = int(time.time())
+    cookie.touch(session, limit())
 
 
 def default_limit():
@@ -43,7 +71,7 @@ def limit():
 def extend():
     """More time without JavaScript: ten times the limit, from now."""
     session[LIMIT] = int(current_app.config["GUIDE_EXTENDED_TIMEOUT"].total_seconds())
-    touch()
+    session[SEEN] = int(time.time())
 
 
 def seconds_left():
@@ -62,9 +90,7 @@ def save_tried(key, values):
 
 def pop_tried(key):
     tried = session.pop("tried", None)
-    if isinstance(tried, dict) and tried.get("key") == key and isinstance(tried.get("values"), list):
-        return tried["values"]
-    return None
+    return tried["values"] if tried and tried["key"] == key else None
 
 
 def raw_answers():
@@ -75,13 +101,6 @@ def replace(new_answers):
     session["answers"] = new_answers
 
 
-# The email being sent: its kind, the details typed on the form and, once edited, its
-# text. Kept like the answers (encrypted cookie, idle expiry, cleared by "Finish and
-# clear"), so the email page is a GET page that survives Reload, Back and Forward.
-COOKIE_ROOM = 3800  # bytes; browsers drop a cookie over about 4 KB without a word
-KINDS = ("application", "complaint")
-
-
 def save_sending(kind, details, body=None):
     session["sending"] = {"kind": kind, "details": details, "body": body}
     touch()
@@ -89,10 +108,7 @@ def save_sending(kind, details, body=None):
 
 def sending(kind=None):
     value = session.get("sending")
-    if (isinstance(value, dict) and value.get("kind") in KINDS
-            and isinstance(value.get("details"), dict) and kind in (None, value["kind"])):
-        return value
-    return None
+    return value if value and kind in (None, value["kind"]) else None
 
 
 def drop_sending():
@@ -112,9 +128,7 @@ def save_draft(kind, values, note=None):
 
 def draft(kind):
     value = session.get("draft")
-    if isinstance(value, dict) and value.get("kind") == kind and isinstance(value.get("values"), dict):
-        return value
-    return None
+    return value if value and value["kind"] == kind else None
 
 
 def drop_draft():

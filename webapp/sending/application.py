@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from .. import deadlines, facts
 from ..emails import Email, Kind, contact_lines, register
 from ..guide import questions, state, statements
+from .forms import ApplicationForm
 
 FRONTEN = facts.value("email_fronten")
 
@@ -92,4 +93,5 @@ def _from_session(details):
 APPLICATION = register(Kind(
     name="application", to=FRONTEN, subject=subject, build=_from_session,
     form_endpoint="sending.apply", back_endpoint="guide.result", answer_by=deadlines.latest_answer,
+    fields=ApplicationForm.field_names(),
 ))

@@ -36,20 +36,20 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False):
     # The mail program's link opens on the device showing the page, so the full text
     # can be copied from it; the QR code's opens on a phone away from the page.
     funnel.count(f"email_{kind}")
-    paste_note = _in_language("da", lambda: _(
-        "The full text is too long for an email link. Copy it from the page and paste it here."))
+    today = date.today()
+    with force_locale(babel_locale("da")):  # the email's notes and the printed letter
+        paste_note = _("The full text is too long for an email link. Copy it from the page and paste it here.")
+        qr_note = _("(The text is cut off here: it was too long for a QR code.)")
+        letter_date = _("Date: %(date)s", date=format_date(today, "long"))
+        signature = _("Signature: %(line)s", line="_" * 32)
     link, shortened = mailto(email_da, paste_note)
-    qr_note = _in_language("da", lambda: _("(The text is cut off here: it was too long for a QR code.)"))
     qr_link, qr_shortened = mailto(email_da, qr_note)
     svg, _version = qr_svg(qr_link, _("QR code that opens the email on your phone"))
-    today = date.today()
     return render_template(
         "sending/email.html", kind=kind, mail=email_da, english=email_en, link=link,
         shortened=shortened, qr=svg, qr_shortened=qr_shortened, details=details or {},
         answer_by=KINDS[kind].answer_by(today), form_url=url_for(KINDS[kind].form_endpoint),
-        # The printed letter is in Danish, like the email.
-        letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(today, "long"))),
-        signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
+        letter_date=letter_date, signature=signature,
         edit_form=EmailEditForm(formdata=None, kind=kind, name=name,
                                 body=email_da.body, english=email_en.body if email_en else ""),
         edited=edited, back=url_for(KINDS[kind].back_endpoint),
