@@ -24,7 +24,6 @@ def init_app(app):
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", store.engine_options(uri))
     store.db.init_app(app)
     migrate.init_app(app, store.db)
-    views.limiter.init_app(app)
     # Flask-Limiter names the client's address when a limit is hit, at level INFO.
     logging.getLogger("flask-limiter").setLevel(logging.WARNING)
     app.register_blueprint(bp)
