@@ -16,7 +16,18 @@ from flask_compress import Compress
 from flask_wtf.csrf import generate_csrf
 from whitenoise import WhiteNoise
 
-from . import content, errors, feedback, health, i18n, security, shared_pages, store, template_cache, urls
+from . import (
+    content,
+    errors,
+    feedback,
+    health,
+    i18n,
+    security,
+    shared_pages,
+    store,
+    template_cache,
+    urls,
+)
 from . import session as session_cookie
 from .config import CONFIGS, ROOT
 

@@ -12,7 +12,7 @@ from ..config import ROOT
 
 bp = Blueprint("feedback", __name__)
 
-from . import store, views  # noqa: E402  (registers the views on bp)
+from . import store, views  # noqa: E402, F401  (views registers itself on bp)
 from .cli import feedback_cli  # noqa: E402
 from .pages import set_page_for_template  # noqa: E402
 

@@ -19,7 +19,6 @@ from . import bp, store, usage
 from .pages import page_of
 from .scrub import scrub
 
-
 ANSWERS = ("yes", "no")
 
 
