@@ -29,7 +29,7 @@ def free_port():
 
 
 class Instance:
-    """gunicorn with `workers` workers on a free port; its log in `folder`."""
+    """gunicorn with `workers` workers on a free port, started; its log in `folder`."""
 
     def __init__(self, name, folder, env, workers=2):
         self.name, self.port = name, free_port()
@@ -40,12 +40,16 @@ class Instance:
             self.process = subprocess.Popen(
                 [str(Path(sys.executable).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py")],
                 cwd=ROOT, env=settings, stdout=log, stderr=subprocess.STDOUT)
+
+    def ready(self):
+        """Wait until it answers (start several first, then wait: they start side by side)."""
         deadline = time.monotonic() + START_TIMEOUT
         while not self._answers():
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise AssertionError(f"{name} did not start:\n{self.log()}")
+                raise AssertionError(f"{self.name} did not start:\n{self.log()}")
             time.sleep(0.05)
+        return self
 
     def _answers(self):
         try:

@@ -77,9 +77,15 @@ def environment(tmp_path, database):
 
 
 def test_two_instances_share_what_is_ended_counted_and_limited(tmp_path, environment):
-    first = Instance("first", tmp_path, environment)
-    second = Instance("second", tmp_path, environment)
+    on_sqlite = environment["DATABASE_URL"].startswith("sqlite")
+    first, second = Instance("first", tmp_path, environment), Instance("second", tmp_path, environment)
+    # A SQLite file cannot be stopped under a running copy: there the database that is
+    # down is a copy started with DATABASE_URL pointing at a server that is not there.
+    without_database = Instance("without-database", tmp_path, {
+        **environment, "DATABASE_URL": DEAD_DATABASE}, workers=1) if on_sqlite else second
     try:
+        for instance in {first, second, without_database}:
+            instance.ready()
         # One run: started and finished on the first; its cookie replayed on the second.
         person = Browser()
         person.answer_all(first)
@@ -118,25 +124,21 @@ def test_two_instances_share_what_is_ended_counted_and_limited(tmp_path, environ
         assert status == 200 and '"down":[]' in body
 
         # The database goes down: the guide goes on, an answer says it was not saved.
-        if environment["DATABASE_URL"].startswith("sqlite"):
-            second.stop()
-            second = Instance("second-without-database", tmp_path,
-                              {**environment, "DATABASE_URL": DEAD_DATABASE})
-        else:
+        if not on_sqlite:
             take_postgres_down(environment["DATABASE_URL"])
         walker = Browser()
-        walker.answer_all(second)
-        assert walker.get(second, url("da", "result"))[0] == 200
-        assert second.request("GET", "/healthz")[0] == 200
+        walker.answer_all(without_database)
+        assert walker.get(without_database, url("da", "result"))[0] == 200
+        assert without_database.request("GET", "/healthz")[0] == 200
         for lang, path in (("da", "/da/tilbagemelding"), ("en", "/en/feedback")):
-            status, _, page = second.request("POST", path, {  # from a client not yet limited
+            status, _, page = without_database.request("POST", path, {  # from a client not yet limited
                 **SAME_SITE, "Content-Type": "application/x-www-form-urlencoded"},
                 f"page={TOPIC}&answer=no", client="127.0.0.2")
             assert status == 503 and "Tak" not in page and "Thank you" not in page
             assert {"da": "Dit svar blev ikke gemt", "en": "Your answer was not saved"}[lang] in page
-        status, _, body = second.request("GET", "/status")
+        status, _, body = without_database.request("GET", "/status")
         assert status == 503 and '"database":"not answering"' in body and '"down":["database"]' in body
-        assert "feedback: not stored (OperationalError)" in second.log()
+        assert "feedback: not stored (OperationalError)" in without_database.log()
     finally:
-        for instance in (first, second):
+        for instance in {first, second, without_database}:
             instance.stop()
