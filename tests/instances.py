@@ -31,15 +31,15 @@ def free_port():
 class Instance:
     """gunicorn with `workers` workers on a free port, started; its log in `folder`."""
 
-    def __init__(self, name, folder, env, workers=2):
+    def __init__(self, name, folder, env, workers=2, root=ROOT):
         self.name, self.port = name, free_port()
         self.log_path = Path(folder) / f"{name}-{self.port}.log"
         settings = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "BIND": f"{HOST}:{self.port}", "WEB_CONCURRENCY": str(workers), "THREADS": "2",
                     "FLASK_CONFIG": "production", **env}
         with self.log_path.open("w") as log:
             self.process = subprocess.Popen(
-                [str(Path(sys.executable).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py")],
-                cwd=ROOT, env=settings, stdout=log, stderr=subprocess.STDOUT)
+                [str(Path(sys.executable).parent / "gunicorn"), "--config", str(Path(root) / "gunicorn.conf.py")],
+                cwd=root, env=settings, stdout=log, stderr=subprocess.STDOUT)
 
     def ready(self):
         """Wait until it answers (start several first, then wait: they start side by side)."""
