@@ -103,12 +103,16 @@ def test_one_run_counts_once_whichever_process_a_copy_is_replayed_on(two_process
     assert 1190 <= client.ttl(counted) <= 1200
 
 
-def test_the_feedback_limit_is_one_limit_across_processes(two_processes):
+def test_the_feedback_limit_is_one_limit_across_processes(two_processes, redis_url):
     clients = [app.test_client() for app in two_processes]
     statuses = [clients[n % 2].post("/da/tilbagemelding", headers=SAME_SITE,
                                     data={"page": TOPIC, "answer": "yes"}).status_code
                 for n in range(34)]
     assert statuses.count(303) == 30 and statuses[-4:] == [429] * 4
+    # Counted in Redis (tests/test_instances.py shows it across real processes), per
+    # address and window, and nothing else.
+    keys = redis.Redis.from_url(redis_url).keys("LIMITS*")
+    assert keys and all(b"127.0.0.1" in key for key in keys)
 
 
 def test_status_names_each_dependency(two_processes, tmp_path):
