@@ -65,6 +65,11 @@ class EncryptedSession(CallbackDict, SessionMixin):
         self.clear()
         self.ended = True
 
+    def lifetime(self, default_limit):
+        """How long a copy of this session's cookie taken now could still be used."""
+        limit = self.ended_limit if self.ended else self.get(LIMIT)
+        return max(default_limit, limit if isinstance(limit, int) else 0)
+
     def ensure_sid(self):
         """The session's random id, made now if it has none yet (a new session)."""
         if self.sid is None:
@@ -128,7 +133,7 @@ class EncryptedSessionInterface(SessionInterface):
         limit = self.default_limit(app)
         if session.ended and session.sid:
             # Any copy of the cookie dies by its time limit at the latest.
-            shared(app).end(session.sid, max(limit, session.ended_limit))
+            shared(app).end(session.sid, session.lifetime(limit))
         if session.accessed:
             response.vary.add("Cookie")
         if not session.modified:

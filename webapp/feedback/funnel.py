@@ -12,7 +12,6 @@ cookie, or one already ended) counts nothing."""
 from flask import current_app, g, session
 from flask_babel import lazy_gettext as _l
 
-from ..session import LIMIT
 from ..store import shared
 from . import store
 
@@ -37,9 +36,7 @@ def count(step):
         raise ValueError(step)
     if session.sid is None and not session:
         return  # no session: nothing to count, nothing to note
-    limit = int(current_app.config["GUIDE_IDLE_TIMEOUT"].total_seconds())
-    extended = session.get(LIMIT) if not session.ended else session.ended_limit
-    lifetime = max(limit, extended if isinstance(extended, int) else 0)
+    lifetime = session.lifetime(int(current_app.config["GUIDE_IDLE_TIMEOUT"].total_seconds()))
     if shared().first_time(session.ensure_sid(), step, lifetime):
         store.add_step(g.get("lang", "da"), step)
 
