@@ -1,8 +1,9 @@
-# The site as two images from one file, the same recipe as `make serve`:
+# The site as three images from one file, the same recipe as `make serve`:
 # - the app (the default target): gunicorn with gunicorn.conf.py, not root;
 # - the proxy (--target proxy): Debian's nginx with deploy/nginx.conf, serving
-#   the static files itself and passing the rest to the app.
-# compose.yaml runs both: SECRET_KEY=... SITE_URL=https://... docker compose up --build
+#   the static files itself and passing the rest to the app;
+# - redis (--target redis): Debian's redis-server, the state every copy shares.
+# compose.yaml runs all three: SECRET_KEY=... SITE_URL=https://... docker compose up --build
 # Base images are named by tag: pin them by digest where you build (README, Deployment).
 
 # 1. The stylesheet, script, fonts and icons (Sass needs Node).
@@ -49,7 +50,18 @@ USER 10002
 EXPOSE 8080
 CMD ["nginx", "-c", "/etc/nginx/app.conf", "-p", "/tmp", "-e", "stderr"]
 
-# 4. The app: no compilers, no Node, not root. gunicorn listens on 127.0.0.1 unless
+# 4. Redis for webapp/store.py: not root, nothing written to disk (every key lives
+#    minutes), on the app's network only (compose.yaml, deploy/k8s/redis.yaml).
+FROM debian:bookworm-slim AS redis
+# hadolint ignore=DL3008
+RUN apt-get update && apt-get install -y --no-install-recommends redis-server \
+    && rm -rf /var/lib/apt/lists/*
+USER 10003
+EXPOSE 6379
+CMD ["redis-server", "--bind", "0.0.0.0", "--protected-mode", "no", "--save", "", \
+     "--appendonly", "no", "--dir", "/tmp", "--maxmemory", "128mb", "--maxmemory-policy", "volatile-ttl"]
+
+# 5. The app: no compilers, no Node, not root. gunicorn listens on 127.0.0.1 unless
 #    BIND says otherwise (compose.yaml and the Kubernetes manifests set it for the
 #    proxy's network only).
 FROM python:3.11-slim-bookworm AS app

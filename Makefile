@@ -62,12 +62,15 @@ db-upgrade: build ## Build or update the feedback database (SQLite in instance/,
 run: build db-upgrade ## Serve the site on http://127.0.0.1:$(PORT)
 	$(VENV)/bin/flask --app webapp run --port $(PORT)
 
-serve: build nginx db-upgrade ## The production stack on $(PORT): nginx in front of gunicorn (needs SECRET_KEY and SITE_URL)
+serve: build nginx redis db-upgrade ## The production stack on $(PORT): nginx in front of gunicorn, with its own Redis (needs SECRET_KEY and SITE_URL)
 	PORT=$(PORT) $(PY) scripts/serve_stack.py
 
 nginx: ## Install Debian's nginx and its brotli_static module, for `make serve` and the stack tests, if missing
 	@test -x /usr/sbin/nginx && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || \
 		(apt-get update -q && apt-get install -y -q nginx libnginx-mod-http-brotli-static)
+
+redis: ## Install Debian's redis-server, for `make serve` and the tests of the shared state, if missing
+	@command -v redis-server >/dev/null || (apt-get update -q && apt-get install -y -q redis-server)
 
 chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code back) for the browser tests, if missing
 	@command -v chromium >/dev/null && command -v zbarimg >/dev/null || \
@@ -81,7 +84,7 @@ postgres: ## Install Debian's PostgreSQL server for the storage tests, if missin
 	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
 		(apt-get update -q && apt-get install -y -q postgresql)
 
-test: build chromium nginx postgres check-source ## Run all tests, browser tests included
+test: build chromium nginx postgres redis check-source ## Run all tests, browser tests included
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
@@ -93,10 +96,10 @@ snapshots: build ## Rewrite the reviewed result and email snapshots (review the 
 wrk: ## Install Debian's wrk for the benchmark, if missing
 	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
 
-bench: build db-upgrade wrk nginx ## Requests per second under gunicorn against a bare Flask floor, printed as a table
+bench: build db-upgrade wrk nginx redis ## Requests per second under gunicorn against a bare Flask floor, printed as a table
 	$(PY) scripts/bench.py
 
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: check-source help install lock nginx static-files assets translations-extract translations-update translations-compile build db-upgrade run serve chromium postgres test lint snapshots wrk bench bench-web
+.PHONY: check-source help install lock nginx redis static-files assets translations-extract translations-update translations-compile build db-upgrade run serve chromium postgres test lint snapshots wrk bench bench-web

@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """The production stack on one machine: nginx on $PORT in front of gunicorn on a
-unix socket. Run by `make serve`.
+unix socket, and Debian's redis-server on another (the state every gunicorn worker
+shares, webapp/store.py). Run by `make serve`.
 
 Environment: SECRET_KEY and SITE_URL (required), PORT (default 8000),
 LISTEN_ADDRESS (default 127.0.0.1; 0.0.0.0 to answer other machines), and
 gunicorn's WEB_CONCURRENCY and THREADS. RATE_LIMITS=off lifts nginx's per-address
-limits (for `make bench`, where one address sends everything).
+limits (for `make bench`, where one address sends everything). REDIS_URL names a
+Redis of your own instead of the one started here.
 
-SIGTERM or Ctrl-C stops nginx (gracefully, at most 5 s), then gunicorn, and
-removes the run directory; nothing is left listening. If either stops by itself,
-the other is stopped too and this exits with 1.
+SIGTERM or Ctrl-C stops nginx (gracefully, at most 5 s), then gunicorn, then Redis,
+and removes the run directory; nothing is left listening. If one stops by itself,
+the others are stopped too and this exits with 1.
 """
 
 import os
@@ -56,6 +58,24 @@ def can_connect(address, port):
         return False
 
 
+def start_redis(run_dir):
+    """Debian's redis-server on a unix socket in run_dir (only this user may open it),
+    with no TCP port and nothing written to disk: ended sessions and counted steps
+    live minutes, and the limits a minute or an hour. Returns (process, REDIS_URL)."""
+    binary = shutil.which("redis-server") or shutil.which("redis-server", path="/usr/sbin:/usr/bin")
+    if not binary:
+        raise RuntimeError("redis-server is not installed: run `make redis` (Debian's redis-server).")
+    sock = Path(run_dir) / "redis.sock"
+    process = subprocess.Popen(
+        [binary, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
+         "--save", "", "--appendonly", "no", "--dir", str(run_dir), "--loglevel", "warning",
+         # Every key has a lifetime: past this size the nearest to expiry go first.
+         "--maxmemory", "128mb", "--maxmemory-policy", "volatile-ttl"],
+        cwd=run_dir, start_new_session=True, stdout=subprocess.DEVNULL)
+    wait_for(sock.exists, process, "redis-server", timeout=10)
+    return process, f"unix://{sock}"
+
+
 def stop(process, sig, timeout):
     if process.poll() is None:
         process.send_signal(sig)
@@ -94,12 +114,18 @@ def main():
             static_root=static_root,
             rate_limits=os.environ.get("RATE_LIMITS", "on") != "off"))
         # Own process groups: Ctrl-C reaches this script, which stops them in order.
+        redis_url = os.environ.get("REDIS_URL")
+        if not redis_url:
+            redis, redis_url = start_redis(run_dir)
+            processes.append((redis, signal.SIGTERM, 5))
         gunicorn = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
              "--access-logfile", "/dev/null"],  # nginx logs each request
-            cwd=ROOT, env={"FEEDBACK_CLIENT_HEADER": "X-Real-IP", **os.environ, "BIND": f"unix:{sock}"},
+            # Only nginx can open gunicorn's socket: its X-Real-IP names the client.
+            cwd=ROOT, env={**os.environ, "TRUSTED_PROXIES": "unix", "REDIS_URL": redis_url,
+                           "BIND": f"unix:{sock}"},
             start_new_session=True)
-        processes.append((gunicorn, signal.SIGTERM, 25))
+        processes.insert(0, (gunicorn, signal.SIGTERM, 25))
         wait_for(sock.exists, gunicorn, "gunicorn")
         if stopping:
             return 0
@@ -109,8 +135,8 @@ def main():
         processes.insert(0, (proxy, signal.SIGQUIT, 8))
         wait_for(lambda: can_connect(address, port), proxy, "nginx", timeout=10)
         if not stopping:
-            print(f"Serving on http://{address}:{port} (nginx in front of gunicorn on {sock}); "
-                  "Ctrl-C stops both.", flush=True)
+            print(f"Serving on http://{address}:{port} (nginx in front of gunicorn on {sock}, "
+                  f"the shared state in {redis_url}); Ctrl-C stops them.", flush=True)
         while not stopping and all(process.poll() is None for process, _, _ in processes):
             time.sleep(0.2)
         return 0 if stopping else 1
@@ -118,7 +144,7 @@ def main():
         print(error, file=sys.stderr)
         return 1
     finally:
-        for process, sig, timeout in processes:  # nginx first: no new requests
+        for process, sig, timeout in processes:  # nginx first (no new requests), Redis last
             stop(process, sig, timeout)
         shutil.rmtree(run_dir, ignore_errors=True)
 

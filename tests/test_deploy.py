@@ -119,8 +119,8 @@ def test_kubernetes_manifests_validate_against_the_schema():
     for document in documents:
         kubernetes_validate.validate(document, KUBERNETES_VERSION, strict=True)
     kinds = sorted(document["kind"] for document in documents)
-    assert kinds == ["Deployment", "HorizontalPodAutoscaler", "Ingress", "Ingress",
-                     "NetworkPolicy", "PodDisruptionBudget", "Service"]
+    assert kinds == ["Deployment", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Ingress",
+                     "NetworkPolicy", "NetworkPolicy", "PodDisruptionBudget", "Service", "Service"]
     # The validation refuses what Kubernetes would.
     broken = copy.deepcopy(next(d for d in documents if d["kind"] == "Deployment"))
     broken["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["httpGet"]["pathh"] = "/"
@@ -132,9 +132,14 @@ def by_kind(documents, kind):
     return [document for document in documents if document["kind"] == kind]
 
 
+def named(documents, kind, name):
+    found, = (d for d in by_kind(documents, kind) if d["metadata"]["name"] == name)
+    return found
+
+
 def test_the_deployment_runs_two_copies_unprivileged_with_probes_and_the_secret():
     values, documents = render_manifests()
-    deployment, = by_kind(documents, "Deployment")
+    deployment = named(documents, "Deployment", "aktivitetstilbud")
     pod = deployment["spec"]["template"]["spec"]
     container, = pod["containers"]
     assert deployment["spec"]["replicas"] >= 2 and container["image"] == values["IMAGE"]
@@ -150,12 +155,32 @@ def test_the_deployment_runs_two_copies_unprivileged_with_probes_and_the_secret(
     assert env["SECRET_KEY"]["valueFrom"]["secretKeyRef"]["key"] == "SECRET_KEY"
     assert env["SECRET_KEY_FALLBACKS"]["valueFrom"]["secretKeyRef"]["optional"] is True
     labels = deployment["spec"]["template"]["metadata"]["labels"]
-    service, = by_kind(documents, "Service")
+    service = named(documents, "Service", "aktivitetstilbud")
     budget, = by_kind(documents, "PodDisruptionBudget")
     autoscaler, = by_kind(documents, "HorizontalPodAutoscaler")
     assert service["spec"]["selector"] == labels == budget["spec"]["selector"]["matchLabels"]
     assert autoscaler["spec"]["scaleTargetRef"]["name"] == deployment["metadata"]["name"]
     assert autoscaler["spec"]["minReplicas"] >= 2 and budget["spec"]["minAvailable"] == 1
+
+
+def test_every_copy_shares_one_redis_that_only_the_app_reaches():
+    values, documents = render_manifests()
+    app = named(documents, "Deployment", "aktivitetstilbud")["spec"]["template"]
+    env = {item["name"]: item.get("value") for item in app["spec"]["containers"][0]["env"]}
+    redis = named(documents, "Deployment", "aktivitetstilbud-redis")
+    service = named(documents, "Service", "aktivitetstilbud-redis")
+    assert env["REDIS_URL"] == f"redis://{service['metadata']['name']}:{service['spec']['ports'][0]['port']}/0"
+    assert service["spec"]["selector"] == redis["spec"]["template"]["metadata"]["labels"]
+    policy = named(documents, "NetworkPolicy", "aktivitetstilbud-redis")
+    assert policy["spec"]["podSelector"]["matchLabels"] == service["spec"]["selector"]
+    assert policy["spec"]["ingress"] == [{"from": [{"podSelector": {"matchLabels": app["metadata"]["labels"]}}],
+                                          "ports": [{"port": 6379}]}]
+    pod = redis["spec"]["template"]["spec"]
+    assert pod["securityContext"]["runAsNonRoot"] and pod["containers"][0]["image"] == values["REDIS_IMAGE"]
+    assert pod["containers"][0]["securityContext"]["readOnlyRootFilesystem"]
+    # X-Real-IP is believed from ingress-nginx's pods only, never from everyone.
+    assert env["TRUSTED_PROXIES"] == values["INGRESS_CIDR"] and env["TRUSTED_PROXIES"] not in ("", "0.0.0.0/0")
+    assert "FEEDBACK_CLIENT_HEADER" not in env
 
 
 def test_the_ingresses_have_the_proxy_limits_and_tighter_ones_on_the_email_pages():
@@ -195,6 +220,14 @@ def test_compose_publishes_only_the_proxy_and_keeps_the_app_internal():
     assert re.search(r"^FROM node:22\b", dockerfile, re.M)
     assert "--require-hashes -r requirements/runtime.txt" in dockerfile
     assert re.search(r"BIND=127\.0\.0\.1:8000", dockerfile)  # never 0.0.0.0 by default
+    # Redis: on the backend network only, built from Debian's redis-server, and the
+    # app's trusted proxies are that network (where only the proxy sends requests).
+    redis = compose["services"]["redis"]
+    assert redis["networks"] == ["backend"] and "ports" not in redis and redis["read_only"]
+    assert redis["build"]["target"] == "redis" and re.search(r"^FROM \S+ AS redis$", dockerfile, re.M)
+    assert app["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert app["environment"]["TRUSTED_PROXIES"] == compose["networks"]["backend"]["ipam"]["config"][0]["subnet"]
+    assert app["depends_on"]["redis"]["condition"] == "service_healthy"
 
 
 def test_compose_passes_compose_lint():

@@ -205,15 +205,16 @@ def test_a_same_site_post_needs_no_token_even_with_csrf_protection():
 
 def test_a_flood_gets_a_friendly_429_and_the_counts_stay_sane(app, client, caplog):
     caplog.set_level(logging.DEBUG)
-    statuses = [answer(client, value="no").status_code for _ in range(12)]
-    assert statuses == [303] * 5 + [429] * 7
+    assert app.config["FEEDBACK_RATE_LIMIT"] == "30 per minute;300 per hour"  # the README's numbers
+    statuses = [answer(client, value="no").status_code for _ in range(35)]
+    assert statuses == [303] * 30 + [429] * 5
     refused = answer(client, lang="en", page="/en/glossary")
     soup = check_page(refused, "en")
     assert soup.h1.get_text() == "Thank you, that is enough for now"
     assert "Wait a minute" in text_of(soup)
     danish = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE, data={"page": TOPIC, "missing": "x"})
     assert danish.status_code == 429 and "Vent et minut" in danish.get_data(as_text=True)
-    assert counts(app) == {(TOPIC, "da", "no"): 5}
+    assert counts(app) == {(TOPIC, "da", "no"): 30}
     # Another client is not held back, and the limit is on the answers only.
     other = client.post("/da/tilbagemelding", data={"page": TOPIC, "answer": "yes"},
                         headers=SAME_SITE, environ_base={"REMOTE_ADDR": "192.0.2.9"})
@@ -222,24 +223,53 @@ def test_a_flood_gets_a_friendly_429_and_the_counts_stay_sane(app, client, caplo
     assert "127.0.0.1" not in caplog.text and "192.0.2.9" not in caplog.text
 
 
-def test_behind_a_proxy_the_limit_is_per_client_from_the_named_header(app, client):
-    app.config["FEEDBACK_CLIENT_HEADER"] = "X-Real-IP"
-    for client_address in ("198.51.100.1", "198.51.100.2"):
-        statuses = [answer(client, value="yes", **{"X-Real-IP": client_address}).status_code
-                    for _ in range(6)]
-        assert statuses == [303] * 5 + [429]
-    assert counts(app) == {(TOPIC, "da", "yes"): 10}
+def _statuses(client, n, peer, **headers):
+    return [client.post("/da/tilbagemelding", data={"page": TOPIC, "answer": "yes"},
+                        headers={**SAME_SITE, **headers}, environ_base={"REMOTE_ADDR": peer}).status_code
+            for _ in range(n)]
 
 
-def test_a_failing_store_never_breaks_the_answer(app, client, caplog):
+def test_behind_a_trusted_proxy_the_limit_is_per_client_from_its_header(app, client):
+    app.config["FEEDBACK_RATE_LIMIT"] = "3 per minute"
+    app.config["TRUSTED_PROXIES"] = "10.0.0.0/8, unix"
+    for client_address in ("198.51.100.1", "2001:db8::1"):
+        assert _statuses(client, 4, "10.1.2.3", **{"X-Real-IP": client_address}) == [303] * 3 + [429]
+    # The last X-Forwarded-For entry is the one the proxy added; a unix socket's peer is the proxy.
+    forwarded = {"X-Forwarded-For": "192.0.2.66, 198.51.100.7"}
+    assert _statuses(client, 4, "", **forwarded) == [303] * 3 + [429]
+    assert _statuses(client, 1, "10.9.9.9", **{"X-Real-IP": "198.51.100.7"}) == [429]
+    assert counts(app) == {(TOPIC, "da", "yes"): 9}
+
+
+def test_a_forged_address_header_from_anyone_else_changes_nothing(app, client):
+    app.config["FEEDBACK_RATE_LIMIT"] = "3 per minute"
+    statuses = [_statuses(client, 1, "203.0.113.5", **{"X-Real-IP": f"198.51.100.{n}",
+                                                       "X-Forwarded-For": f"192.0.2.{n}"})[0]
+                for n in range(5)]
+    assert statuses == [303] * 3 + [429] * 2  # one client, whatever it claims
+    app.config["TRUSTED_PROXIES"] = "10.0.0.0/8"
+    assert _statuses(client, 1, "203.0.113.5", **{"X-Real-IP": "198.51.100.99"}) == [429]
+    # From the proxy, a header that is not an address is ignored, never trusted as a key.
+    assert _statuses(client, 4, "10.0.0.1", **{"X-Real-IP": "not-an-address"}) == [303] * 3 + [429]
+
+
+def test_an_answer_the_database_did_not_take_says_so_and_keeps_the_text(app, client, caplog):
     with app.app_context():
         store.db.drop_all()
-    response = answer(client, value="yes")
-    assert response.status_code == 303
-    assert "feedback: not stored (OperationalError)" in caplog.text
+    for lang, action in (("da", "/da/tilbagemelding"), ("en", "/en/feedback")):
+        response = client.post(action, data={"page": TOPIC, "answer": "yes"}, headers=SAME_SITE)
+        soup = check_page(response, lang)
+        assert response.status_code == 503 and "Tak" not in soup.h1.get_text()
+        assert soup.h1.get_text() == {"da": "Dit svar blev ikke gemt", "en": "Your answer was not saved"}[lang]
+        assert {"da": "Prøv igen om nogle minutter", "en": "Try again in a few minutes"}[lang] in text_of(soup)
+    assert [r.levelname for r in caplog.records if "not stored (OperationalError)" in r.message] == ["ERROR"] * 2
     text = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE,
-                       data={"page": TOPIC, "missing": "Ring 20 30 40 50"})
-    assert text.status_code == 303 and "20 30 40 50" not in caplog.text
+                       data={"page": TOPIC, "missing": "Mere om kørsel, ring 20 30 40 50"})
+    soup = check_page(text, "da")
+    assert text.status_code == 503 and soup.h1.get_text() == "Dit svar blev ikke gemt"
+    assert "Tak" not in text_of(soup) and text.headers["Cache-Control"] == "no-store"
+    assert soup.find("textarea").get_text() == "Mere om kørsel, ring 20 30 40 50"  # kept, to send again
+    assert "20 30 40 50" not in caplog.text
     # The guide goes on too, and the public page says the figures are missing.
     answer_all(client)
     assert client.get(url("da", "result")).status_code == 200
@@ -254,7 +284,18 @@ def test_the_funnel_counts_a_run_through_the_guide_once(app, client):
         assert client.get(url("en", "result")).status_code == 200
     application_page(client, "en")
     client.get(url("en", "sending"))
+    copy = client.get_cookie("guide").value
     client.post(url("en", "finish"))
+    # The copy taken before "Finish and clear" counts nothing more, nor does "Finish and
+    # clear" sent again, or sent without a session at all.
+    client.set_cookie("guide", copy)
+    for path in ("result", "sending"):
+        client.get(url("en", path))
+    client.set_cookie("guide", copy)
+    client.post(url("en", "finish"))
+    client.delete_cookie("guide")
+    for _ in range(3):
+        client.post(url("en", "finish"))
     assert steps(app) == {("en", "started"): 1, ("en", "result_likely"): 1,
                           ("en", "email_application"): 1, ("en", "cleared"): 1}
     # A new run after "Finish and clear" counts again; each outcome as itself.
@@ -327,6 +368,7 @@ def test_the_usage_page_without_figures(client):
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_new_pages_speak_one_language(app, client, lang):
+    app.config["FEEDBACK_RATE_LIMIT"] = "5 per minute"
     page = TOPIC if lang == "da" else "/en/glossary"
     texts = f"/{lang}/tilbagemelding/tekst" if lang == "da" else "/en/feedback/text"
     _seed(app, date(2026, 11, 3), answers=[(page, lang, "yes", 9), (page, lang, "no", 6)],
@@ -337,7 +379,13 @@ def test_the_new_pages_speak_one_language(app, client, lang):
                   client.get(f"/{lang}/{'saadan-bruges-siden' if lang == 'da' else 'how-the-site-is-used'}"),
                   answer(client, page=page, lang=lang, **{"Sec-Fetch-Site": "cross-site"})]
     responses += [answer(client, page=page, lang=lang) for _ in range(4)]  # over the limit
-    assert {403, 429} <= {r.status_code for r in responses}
+    with app.app_context():
+        store.db.drop_all()  # and the pages that say an answer was not saved
+    elsewhere = {"environ_base": {"REMOTE_ADDR": "192.0.2.1"}, "headers": SAME_SITE}
+    responses += [client.post(texts, data={"page": page, "missing": "Mere"}, **elsewhere),
+                  client.post(texts.removesuffix("/tekst").removesuffix("/text"),
+                              data={"page": page, "answer": "yes"}, **elsewhere)]
+    assert {403, 429, 503} <= {r.status_code for r in responses}
     for response in responses:
         if response.status_code != 303:
             html = response.get_data(as_text=True)

@@ -283,7 +283,7 @@ def test_sigterm_stops_both_and_leaves_nothing_listening(tmp_path):
     second = Stack(tmp_path)
     children = [int(pid) for pid in Path(
         f"/proc/{second.process.pid}/task/{second.process.pid}/children").read_text().split()]
-    assert len(children) == 2  # gunicorn's master and nginx's master
+    assert len(children) == 3  # gunicorn's master, nginx's master and redis-server
     second.process.send_signal(signal.SIGTERM)
     assert second.process.wait(30) == 0
     with pytest.raises(ConnectionRefusedError):

@@ -15,7 +15,18 @@ from flask import Flask, abort, url_for
 from flask_compress import Compress
 from whitenoise import WhiteNoise
 
-from . import content, errors, feedback, i18n, security, shared_pages, template_cache, urls
+from . import (
+    content,
+    errors,
+    feedback,
+    health,
+    i18n,
+    security,
+    shared_pages,
+    store,
+    template_cache,
+    urls,
+)
 from . import session as session_cookie
 from .config import CONFIGS, ROOT
 from .request_body import ReadableBodyOr400
@@ -42,6 +53,7 @@ def create_app(config=None):
 
     app.extensions["content"] = content.load_once(app.config["CONTENT_DIR"], i18n.LANGUAGES)
     i18n.init_app(app)
+    store.init_app(app)  # before the session and the limits, which take it from there
     session_cookie.init_app(app)
     security.init_app(app)
     errors.init_app(app)
@@ -56,7 +68,7 @@ def create_app(config=None):
     urls.init_app(app)
     for package in (pages, guide, sending, complaint, deadlines):
         app.register_blueprint(package.bp)
-    app.add_url_rule("/healthz", "healthz", _healthz)
+    health.init_app(app)
     feedback.init_app(app)  # after the other extensions: it exempts its views from CSRFProtect
     urls.register_old_paths(app)
     app.wsgi_app = shared_pages.ServeSharedPages(app.wsgi_app, app)
@@ -84,10 +96,6 @@ def _location_on_site(response):
         query = f"?{target.query}" if target.query else ""
         response.location = i18n.absolute_url(target.path + query)
     return response
-
-
-def _healthz():
-    return "ok\n", 200, {"Content-Type": "text/plain", "Cache-Control": "no-store"}
 
 
 @cache

@@ -125,10 +125,14 @@ class Config:
     HSTS = False
     # "Was this page useful?" and the guide's counts (webapp/feedback).
     SQLALCHEMY_DATABASE_URI = database_uri(os.environ.get("DATABASE_URL"))
-    FEEDBACK_RATE_LIMIT = "5 per minute"
-    # Behind a proxy every client has the proxy's address: name the header it sets.
-    FEEDBACK_CLIENT_HEADER = os.environ.get("FEEDBACK_CLIENT_HEADER") or None
-    RATELIMIT_STORAGE_URI = "memory://"
+    # Per client address, shared by every process and copy (webapp/store.py): a
+    # library's 20 terminals behind one address each answer more than once a minute.
+    FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT") or "30 per minute;300 per hour"
+    # The state every process shares (webapp/store.py): Redis, or this process's memory.
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    # The proxies whose X-Real-IP / X-Forwarded-For name the client (addresses or
+    # networks, comma-separated; `unix` for a unix socket). Nobody by default.
+    TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "")
 
 
 class TestingConfig(Config):

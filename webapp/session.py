@@ -5,8 +5,8 @@ browser drops it by itself.
 The cookie is base64url(nonce + AES-GCM(compact JSON [session id, data])). The key is
 derived from SECRET_KEY; the keys in SECRET_KEY_FALLBACKS still open older cookies,
 so keys can rotate. Each session has a random id: "Finish and clear" and "Start
-again" put it on a short list of ended ids kept in this process (see README,
-"Session cookie", for what that does and does not cover).
+again" put it in the shared store (webapp/store.py) as ended, for as long as a copy of
+the cookie could live, and every process and copy refuses it.
 
 What the cookie holds is checked against SHAPES, one check per key: a payload that
 opens but has a key of the wrong shape is treated like one no key opens (a fresh
@@ -18,9 +18,7 @@ import binascii
 import json
 import os
 import secrets
-import threading
 import time
-from collections import OrderedDict
 from functools import lru_cache
 
 from cryptography.exceptions import InvalidTag
@@ -30,11 +28,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
+from .store import shared
+
 NONCE_BYTES = 12
 ASSOCIATED = b"guide-session-v1"  # ties a cookie to this use of the key
 SEEN = "seen"    # last activity (Unix time), set by the guide on each page
 LIMIT = "limit"  # seconds of inactivity allowed, when more than the default
-ENDED_MAX = 100_000  # ids; about 10 MB at most, dropped oldest first
 REFRESH = 60  # seconds the expiry must move by before the cookie is saved again
 
 
@@ -126,42 +125,30 @@ class EncryptedSession(CallbackDict, SessionMixin):
         self.expired = expired  # the cookie came in past its time limit
         self.saved = saved  # the plain payload of the cookie it came with, if kept as is
         self.ended = False
+        self.ended_limit = 0
         self.modified = False
         self.accessed = False
 
     def end(self):
         """Empty the session and make every earlier copy of its cookie useless."""
+        limit = self.get(LIMIT)
+        self.ended_limit = limit if isinstance(limit, int) else 0  # a copy lives by the limit it had
         self.clear()
         self.ended = True
 
+    def lifetime(self, default_limit):
+        """How long a copy of this session's cookie taken now could still be used."""
+        limit = self.ended_limit if self.ended else self.get(LIMIT)
+        return max(default_limit, limit if isinstance(limit, int) else 0)
 
-class EndedSessions:
-    """Ids of sessions ended by "Finish and clear", each kept until its last copy
-    would have run out of time anyway."""
-
-    def __init__(self):
-        self._until = OrderedDict()
-        self._lock = threading.Lock()
-
-    def add(self, sid, until):
-        with self._lock:
-            self._until[sid] = until
-            while len(self._until) > ENDED_MAX:
-                self._until.popitem(last=False)
-
-    def __contains__(self, sid):
-        now = time.time()
-        with self._lock:
-            while self._until and next(iter(self._until.values())) < now:
-                self._until.popitem(last=False)
-            until = self._until.get(sid)
-        return until is not None and until >= now
+    def ensure_sid(self):
+        """The session's random id, made now if it has none yet (a new session)."""
+        if self.sid is None:
+            self.sid = secrets.token_urlsafe(12)
+        return self.sid
 
 
 class EncryptedSessionInterface(SessionInterface):
-    def __init__(self):
-        self.ended = EndedSessions()
-
     @staticmethod
     def _secrets(app):
         return [app.secret_key, *app.config.get("SECRET_KEY_FALLBACKS", ())]
@@ -215,7 +202,7 @@ class EncryptedSessionInterface(SessionInterface):
         if not value:
             return EncryptedSession()
         opened = self.decode(app, value)
-        if opened is None or opened[0] in self.ended:
+        if opened is None or shared(app).is_ended(opened[0]):
             session = EncryptedSession()
         elif seconds_left(opened[1], self.default_limit(app)) <= 0:
             session = EncryptedSession(expired=True)
@@ -235,7 +222,7 @@ class EncryptedSessionInterface(SessionInterface):
         limit = self.default_limit(app)
         if session.ended and session.sid:
             # Any copy of the cookie dies by its time limit at the latest.
-            self.ended.add(session.sid, time.time() + max(limit, session.get(LIMIT, 0)))
+            shared(app).end(session.sid, session.lifetime(limit))
         if session.accessed:
             response.vary.add("Cookie")
         if not session.modified:
@@ -243,8 +230,9 @@ class EncryptedSessionInterface(SessionInterface):
         if not session:
             response.delete_cookie(name, **options)
             return
-        if session.sid is None or session.ended:
-            session.sid, session.ended = secrets.token_urlsafe(12), False
+        if session.ended:
+            session.sid, session.ended = None, False
+        session.ensure_sid()
         session.setdefault(SEEN, int(time.time()))
         plain = self.plain(session.sid, dict(session))
         if plain == session.saved:

@@ -12,7 +12,7 @@ from ..config import ROOT
 
 bp = Blueprint("feedback", __name__)
 
-from . import store, views  # noqa: E402  (registers the views on bp)
+from . import store, views  # noqa: E402, F401  (views registers itself on bp)
 from .cli import feedback_cli  # noqa: E402
 from .pages import set_page_for_template  # noqa: E402
 
@@ -24,7 +24,6 @@ def init_app(app):
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", store.engine_options(uri))
     store.db.init_app(app)
     migrate.init_app(app, store.db)
-    views.limiter.init_app(app)
     # Flask-Limiter names the client's address when a limit is hit, at level INFO.
     logging.getLogger("flask-limiter").setLevel(logging.WARNING)
     app.register_blueprint(bp)

@@ -2,15 +2,17 @@
 many started, reached a result (by outcome), reached an email page, and used "Finish
 and clear". Nothing about the answers beyond the outcome, nothing per person.
 
-A step is counted once per run of the guide: the session (the person's own cookie,
-which "Finish and clear" and "Start again" empty) notes the steps already counted, so
-a reload or Back does not count again. Without a session (no cookie yet) nothing is
-noted, and a reload counts again."""
+A step is counted once per run of the guide, whatever is reloaded or replayed and on
+whichever process or copy: the shared store (webapp/store.py) notes the steps counted
+per session id (random, new after "Finish and clear" and "Start again") for as long as
+the session could live, and the database is written only for a step not noted
+before. The notes are never written to the database. A request with no session (no
+cookie, or one already ended) counts nothing."""
 
-from flask import g, session
+from flask import current_app, g, session
 from flask_babel import lazy_gettext as _l
 
-from ..session import declare, list_of, text
+from ..store import shared
 from . import store
 
 STEPS = {
@@ -26,20 +28,17 @@ STEPS = {
 # The guide's path, in order, for the drop between steps.
 PATH = ("started", "result", "email_application")
 RESULTS = ("result_likely", "result_unclear", "result_unlikely")
-COUNTED = "counted"  # the session key
-declare(**{COUNTED: list_of(text)})
 
 
 def count(step):
     """Count `step` for today and the page's language, once per run of the guide."""
     if step not in STEPS:
         raise ValueError(step)
-    done = session.get(COUNTED, [])
-    if step in done:
-        return
-    store.add_step(g.get("lang", "da"), step)
-    if session:
-        session[COUNTED] = [*done, step]
+    if session.sid is None and not session:
+        return  # no session: nothing to count, nothing to note
+    lifetime = session.lifetime(int(current_app.config["GUIDE_IDLE_TIMEOUT"].total_seconds()))
+    if shared().first_time(session.ensure_sid(), step, lifetime):
+        store.add_step(g.get("lang", "da"), step)
 
 
 def count_result(outcome):

@@ -1,6 +1,6 @@
 """What is kept: counts per day (answers per page, the guide's steps) and the scrubbed
 texts. No address, user agent, cookie, session or referrer is ever written; a day,
-not a time. A write that fails is logged without what was sent, and the page goes on."""
+not a time. A write that fails is logged at ERROR without what was sent; the caller says so."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -65,7 +65,7 @@ def _write(statement):
         db.session.commit()
     except SQLAlchemyError as error:
         db.session.rollback()
-        current_app.logger.warning("feedback: not stored (%s)", type(error).__name__)
+        current_app.logger.error("feedback: not stored (%s)", type(error).__name__)
         return False
     return True
 

@@ -6,8 +6,6 @@ Sec-Fetch-Site headers instead, and a client that sends too many gets a 429."""
 from flask import current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import HiddenField, TextAreaField
@@ -15,21 +13,12 @@ from wtforms.validators import InputRequired, Length
 
 from ..errors import error_page
 from ..forms import ErrorSummaryMixin
+from ..store import limiter
 from ..urls import localized
 from . import bp, store, usage
 from .pages import page_of
 from .scrub import scrub
 
-
-def client_address():
-    """The client's address, for the limit only (in memory, never written anywhere). Behind
-    a proxy, FEEDBACK_CLIENT_HEADER names the header the proxy sets (e.g. X-Real-IP);
-    without a proxy it must stay unset, or a client could name any address."""
-    header = current_app.config.get("FEEDBACK_CLIENT_HEADER")
-    return (header and request.headers.get(header)) or get_remote_address()
-
-
-limiter = Limiter(key_func=client_address, default_limits=[])
 ANSWERS = ("yes", "no")
 
 
@@ -72,6 +61,12 @@ def too_many(error):
                       message=_("You have sent many answers in a short time. Wait a minute, then try again."))
 
 
+def _not_saved():
+    """What to do when the database did not take the answer (store.py has logged it)."""
+    return _("We could not save your answer because of a fault on our side. "
+             "Try again in a few minutes. The rest of the site works as usual.")
+
+
 def _bad_page():
     return error_page(400, title=_("Your answer was not saved"),
                       message=_("We could not tell which page the answer was about. Answer on the page itself."))
@@ -84,7 +79,8 @@ def answer():
     found = page_of(path)
     if not found or value not in ANSWERS:
         return _bad_page()
-    store.add_answer(path, found[2], value)
+    if not store.add_answer(path, found[2], value):
+        return error_page(503, title=_("Your answer was not saved"), message=_not_saved())
     return redirect(url_for("feedback.thanks", page=path, answer=value), 303)
 
 
@@ -97,9 +93,12 @@ def missing():
         return _bad_page()
     if not form.validate():
         page = render_template("feedback/thanks.html", page=form.page.data, answer="no",
-                               form=form, has_errors=True)
+                               form=form, has_errors=True, not_saved=None)
         return page, {"Cache-Control": "no-store"}  # it shows what was typed
-    store.add_comment(form.page.data, found[2], scrub(form.missing.data))
+    if not store.add_comment(form.page.data, found[2], scrub(form.missing.data)):
+        page = render_template("feedback/thanks.html", page=form.page.data, answer="no", form=form,
+                               has_errors=False, not_saved=_not_saved())
+        return page, 503, {"Cache-Control": "no-store"}  # it shows what was typed
     return redirect(url_for("feedback.thanks", page=form.page.data, answer="text"), 303)
 
 
@@ -109,7 +108,7 @@ def thanks():
     page = path if page_of(path) else None
     form = MissingForm(formdata=None, page=page) if value == "no" and page else None
     return render_template("feedback/thanks.html", page=page, answer=value, form=form,
-                           has_errors=False)
+                           has_errors=False, not_saved=None)
 
 
 @localized(bp, "/saadan-bruges-siden", "/how-the-site-is-used")

@@ -1,0 +1,167 @@
+"""The state every process and every copy of the app must share, configured here once:
+the ids of sessions ended by "Finish and clear" and "Start again" (webapp/session.py),
+the guide's steps already counted in a run (webapp/feedback/funnel.py), and the
+feedback limit (Flask-Limiter's storage, the `limiter` below).
+
+With REDIS_URL (`redis://host:6379/0`, or `unix:///path/redis.sock`) all of it is in
+Redis, with one connection pool per process; without it, in this process's memory
+(`make run`, the tests), which is right for one process only. Nothing about a person
+is kept: a session's random id, the names of the steps, and the limit's counters per
+client address, each only for a session's lifetime or the limit's window.
+
+A store that does not answer is logged at ERROR and the site goes on: an ended cookie
+is accepted again, a step is not counted, and the limit counts in each process."""
+
+import ipaddress
+import threading
+import time
+from collections import OrderedDict
+from functools import lru_cache
+
+import redis
+from flask import current_app, request
+from flask_limiter import Limiter
+
+MEMORY_MAX = 100_000  # sessions remembered in memory; about 20 MB at most, oldest dropped
+TIMEOUT = 0.5  # seconds for Redis to connect or answer before the site goes on without it
+PREFIX = "aktivitetstilbud:"
+
+
+def shared(app=None):
+    """The app's shared store."""
+    return (app or current_app).extensions["shared_store"]
+
+
+class MemoryStore:
+    """This process's memory: per session id, the steps counted and how long to keep them."""
+
+    where = "memory"
+
+    def __init__(self):
+        self._until = OrderedDict()  # key -> (until, set of members)
+        self._lock = threading.Lock()
+
+    def _get(self, key, now):
+        while self._until and next(iter(self._until.values()))[0] < now:
+            self._until.popitem(last=False)
+        found = self._until.get(key)
+        return found[1] if found and found[0] >= now else None
+
+    def _put(self, key, members, seconds):
+        self._until[key] = (time.time() + seconds, members)
+        self._until.move_to_end(key)
+        while len(self._until) > MEMORY_MAX:
+            self._until.popitem(last=False)
+
+    def end(self, sid, seconds):
+        with self._lock:
+            self._put(("ended", sid), set(), seconds)
+
+    def is_ended(self, sid):
+        with self._lock:
+            return self._get(("ended", sid), time.time()) is not None
+
+    def first_time(self, sid, step, seconds):
+        """Note `step` for the session; True if it was not noted before."""
+        with self._lock:
+            steps = self._get(("counted", sid), time.time()) or set()
+            new = step not in steps
+            self._put(("counted", sid), steps | {step}, seconds)
+        return new
+
+    def check(self):
+        """Raises when the store does not answer (this one always does)."""
+
+
+class RedisStore:
+    where = "redis"
+
+    def __init__(self, url):
+        self.pool = redis.ConnectionPool.from_url(
+            url, socket_timeout=TIMEOUT, socket_connect_timeout=TIMEOUT)
+        self.client = redis.Redis(connection_pool=self.pool)
+
+    def _try(self, what, command, otherwise):
+        try:
+            return command()
+        except redis.RedisError as error:
+            current_app.logger.error("shared store: %s failed (%s)", what, type(error).__name__)
+            return otherwise
+
+    def end(self, sid, seconds):
+        self._try("ending a session", lambda: self.client.set(
+            f"{PREFIX}ended:{sid}", 1, ex=max(1, int(seconds))), None)
+
+    def is_ended(self, sid):
+        return bool(self._try("checking a session", lambda: self.client.exists(f"{PREFIX}ended:{sid}"), 0))
+
+    def first_time(self, sid, step, seconds):
+        """Note `step` for the session (one round trip); True if it was not noted before."""
+        key = f"{PREFIX}counted:{sid}"
+
+        def note():
+            pipe = self.client.pipeline(transaction=False)
+            pipe.hsetnx(key, step, 1)
+            pipe.expire(key, max(1, int(seconds)))
+            return pipe.execute()[0]
+
+        return bool(self._try("noting a step", note, 0))
+
+    def check(self):
+        self.client.ping()
+
+
+def _limiter_storage(url):
+    """Flask-Limiter's storage URI for REDIS_URL (it names a unix socket redis+unix://)."""
+    if not url:
+        return "memory://"
+    return "redis+unix://" + url.removeprefix("unix://") if url.startswith("unix://") else url
+
+
+@lru_cache(maxsize=4)
+def _trusted_networks(setting):
+    """TRUSTED_PROXIES: addresses or networks, comma-separated; `unix` for a unix socket."""
+    words = [word.strip() for word in (setting or "").split(",") if word.strip()]
+    return "unix" in words, tuple(ipaddress.ip_network(w, strict=False) for w in words if w != "unix")
+
+
+def _address(text):
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
+
+
+def client_address():
+    """The client's address, for the limits only (never written anywhere). The
+    X-Real-IP (or the last X-Forwarded-For) header is believed only from a proxy in
+    TRUSTED_PROXIES: the proxy sets it; from anyone else it is ignored."""
+    peer = request.remote_addr or ""
+    unix, networks = _trusted_networks(current_app.config.get("TRUSTED_PROXIES"))
+    peer_address = _address(peer) if peer else None
+    trusted = (unix and not peer) or (
+        peer_address is not None and any(ipaddress.ip_address(peer_address) in n for n in networks))
+    if trusted:
+        forwarded = request.headers.get("X-Real-IP") or request.headers.get(
+            "X-Forwarded-For", "").rsplit(",", 1)[-1]
+        told = _address(forwarded)
+        if told:
+            return told
+    return peer_address or peer or "unix"
+
+
+limiter = Limiter(key_func=client_address, default_limits=[])
+
+
+def init_app(app):
+    url = app.config.get("REDIS_URL")
+    store = RedisStore(url) if url else MemoryStore()
+    app.extensions["shared_store"] = store
+    _trusted_networks(app.config.get("TRUSTED_PROXIES"))  # a bad setting fails at start
+    app.config["RATELIMIT_STORAGE_URI"] = _limiter_storage(url)
+    if url:
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"connection_pool": store.pool}
+    # Redis not answering: count in each process's memory until it answers again.
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    limiter.init_app(app)
