@@ -19,7 +19,7 @@ from webapp.guide.questions import applicable
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-START_TIMEOUT = 30
+START_TIMEOUT = 90
 
 
 def free_port():
