@@ -2,7 +2,6 @@
 cannot read, and keep-alive after a refused request. A real gunicorn (gunicorn.conf.py,
 the production config) on a free 127.0.0.1 port, one worker."""
 
-import http.client
 import os
 import secrets
 import signal
@@ -13,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.support.raw_http import closed, exchange, framed, post
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -65,27 +66,6 @@ def gunicorn(tmp_path_factory):
     server.stop()
 
 
-def exchange(sock, raw):
-    """Send raw bytes on the socket, read one whole answer."""
-    sock.sendall(raw)
-    response = http.client.HTTPResponse(sock)
-    response.begin()
-    response.body = response.read()
-    return response
-
-
-def closed(sock):
-    """Whether the server has closed the connection (nothing more will come)."""
-    try:
-        return sock.recv(1) == b""
-    except ConnectionResetError:
-        return True
-
-
-def head(path, host, extra=""):
-    return f"POST {path} HTTP/1.1\r\nHost: {host}\r\n{extra}".encode()
-
-
 BAD_CHUNKS = [b"zz\r\nabc\r\n0\r\n\r\n", b"-1\r\nabc\r\n0\r\n\r\n", b"3\r\nabcXY0\r\n\r\n",
               b"3;x=\x01\r\nabc\r\n0\r\n\r\n", b"3\r\nabc\r\n0\r\nX-Trailer\r\n\r\n"]
 
@@ -97,7 +77,7 @@ def test_a_body_gunicorn_cannot_read_gets_400_and_an_honest_close(gunicorn, path
     for body in BAD_CHUNKS:
         with gunicorn.socket() as sock:
             host = f"{HOST}:{gunicorn.port}"
-            response = exchange(sock, head(path, host, "Transfer-Encoding: chunked\r\n"
+            response = exchange(sock, post(path, host, "Transfer-Encoding: chunked\r\n"
                                 "Content-Type: application/x-www-form-urlencoded\r\n\r\n") + body)
             assert response.status == 400, (body, response.status)
             assert title in response.body.decode()
@@ -126,20 +106,13 @@ KEEP_ALIVE_CASES = [
 ]
 
 
-def framed(body):
-    if body.startswith(b"chunked:"):
-        data = body.removeprefix(b"chunked:")
-        return b"Transfer-Encoding: chunked\r\n\r\n" + b"%x\r\n%s\r\n0\r\n\r\n" % (len(data), data)
-    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
-
-
 @pytest.mark.parametrize("what, path, headers, body, status, kept", KEEP_ALIVE_CASES,
                          ids=[case[0] for case in KEEP_ALIVE_CASES])
 def test_after_a_4xx_keep_alive_is_promised_only_where_the_connection_stays(gunicorn, what, path,
                                                                           headers, body, status, kept):
     host = f"{HOST}:{gunicorn.port}"
     with gunicorn.socket() as sock:
-        refused = exchange(sock, head(path, host, headers) + framed(body))
+        refused = exchange(sock, post(path, host, headers) + framed(body))
         assert refused.status == status
         assert refused.getheader("Connection") == ("keep-alive" if kept else "close")
         if not kept:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.raw_http import closed, exchange, framed, post
 from webapp.security import response_headers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,6 +229,33 @@ def test_a_refused_body_leaves_the_next_request_on_the_connection_working(stack,
             assert connection.sock is first_socket
     finally:
         connection.close()
+
+
+FORM = "Content-Type: application/x-www-form-urlencoded\r\n"
+REFUSED_THROUGH_NGINX = [
+    # (what, path, headers, body, status): the app refuses, or nginx does
+    ("JSON body", "/da/klage", "Content-Type: application/json\r\n", b'{"name": 5}', 400),
+    ("no token", "/da/guide/afslut", FORM, b"x=1", 400),
+    ("a GET-only page", "/da/guide/resultat", FORM, b"a" * 60_000, 405),
+    ("over 64 KB", "/da/klage", FORM, b"a" * 70_000, 413),
+    ("chunk size zz", "/da/klage", FORM + "Transfer-Encoding: chunked\r\n\r\n", b"zz\r\nabc\r\n0\r\n\r\n", 400),
+    ("chunked over 64 KB", "/da/klage", FORM, b"chunked:" + b"a" * 70_000, 413),
+]
+
+
+@pytest.mark.parametrize("what, path, headers, body, status", REFUSED_THROUGH_NGINX,
+                         ids=[case[0] for case in REFUSED_THROUGH_NGINX])
+def test_after_a_4xx_through_nginx_keep_alive_is_honest(stack, what, path, headers, body, status):
+    host = f"{HOST}:{stack.port}"
+    raw = post(path, host, headers) + (body if headers.endswith("\r\n\r\n") else framed(body))
+    with socket.create_connection((HOST, stack.port), timeout=5) as sock:
+        refused = exchange(sock, raw)
+        assert refused.status == status
+        if refused.getheader("Connection") == "close":
+            assert closed(sock)
+            return
+        following = exchange(sock, f"GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+        assert following.status == 200 and following.body == b"ok\n"
 
 
 def test_nginx_own_answers_carry_the_security_headers(stack):
