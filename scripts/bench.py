@@ -24,15 +24,22 @@ single run can be half as fast as the next). Then 256 connections on the floor a
 (process start to the first answer from /healthz, best of STARTS) and the workers'
 memory (RSS).
 
+The site runs with the shared state in its own redis-server on a unix socket, as
+`make serve` runs it (an ended-session check on every guide request, the counted
+steps); BENCH_SHARED_STORE=memory runs it without, to see what the round trip costs.
+
 Prints one table and each target as met or not met; exits 0 once printed.
 It competes for the CPU with anything else running on the machine (see `uptime`).
 """
 
+import atexit
 import http.client
 import os
 import random
 import re
 import secrets
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -42,6 +49,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+import serve_stack
 from bench_stack import print_through_stack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -221,10 +229,23 @@ def startup_time(env):
     return best
 
 
+def shared_store(env):
+    """Redis as `make serve` starts it, for the site (REDIS_URL in env), unless
+    BENCH_SHARED_STORE=memory. Stopped when this script ends."""
+    if os.environ.get("BENCH_SHARED_STORE") == "memory":
+        return "in each process's memory"
+    folder = tempfile.mkdtemp(prefix="bench-redis-")
+    process, env["REDIS_URL"] = serve_stack.start_redis(folder)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    atexit.register(serve_stack.stop, process, signal.SIGTERM, 5)
+    return "in Redis on a unix socket"
+
+
 def main():
     if subprocess.run(["which", "wrk"], capture_output=True).returncode != 0:
         raise SystemExit("wrk is missing: apt-get install -y wrk (or make bench)")
     env = {"SECRET_KEY": secrets.token_hex(32), "FLASK_CONFIG": "production"}
+    store = shared_store(env)
     load = os.getloadavg()[0]
     startup = startup_time(env)
     best = {}
@@ -263,7 +284,8 @@ def main():
     print(f"\nwrk -t2 -c32 -d{DURATION}s, best of {ROUNDS} interleaved rounds; gunicorn.conf.py; "
           f"{os.cpu_count()} CPUs; load average {load:.2f} at start, {os.getloadavg()[0]:.2f} at end")
     print(f"floor = constant {len(home):,} bytes from Flask; pages with Accept-Encoding: br, gzip; "
-          "each page's cookie as the browser keeps it, taken again before each run\n")
+          f"each page's cookie as the browser keeps it, taken again before each run; "
+          f"the shared state {store}\n")
     print(f"{'':<12}{'req/s':>8}{'p99 ms':>8}{'errors':>8}{'x floor':>9}  {'target':<8}"
           f"{'':<9}{'at 256: req/s':>14}{'errors':>8}")
     verdicts = []

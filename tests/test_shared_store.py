@@ -119,8 +119,13 @@ def test_status_names_each_dependency(two_processes, tmp_path):
     status = two_processes[0].test_client().get("/status")
     assert status.status_code == 200 and status.headers["Cache-Control"] == "no-store"
     assert status.json == {"database": "ok", "shared_store": "ok", "down": []}
-    alone = make_app(f"sqlite:///{tmp_path}/alone.sqlite3").test_client().get("/status")
-    assert alone.status_code == 200 and alone.json["shared_store"].startswith("ok (in this process only")
+    alone = make_app(f"sqlite:///{tmp_path}/alone.sqlite3")
+    status = alone.test_client().get("/status")
+    assert status.status_code == 200 and status.json["shared_store"].startswith("ok (in this process only")
+    with alone.app_context():
+        feedback_store.db.drop_all()  # `flask db upgrade` never run: every write would fail
+    status = alone.test_client().get("/status")
+    assert status.status_code == 503 and status.json["down"] == ["database"]
 
 
 def test_without_redis_each_process_keeps_its_own_state(tmp_path):
