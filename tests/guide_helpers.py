@@ -3,6 +3,7 @@
 import re
 
 from webapp.guide.questions import SLUGS, applicable
+from webapp.pages import TOPIC_SLUGS
 
 ANSWERS = {"who": "self", "residence": "yes", "target": "yes", "needs": ["social_contact"],
            "housing": "own_home", "timing": "day", "transport": "no"}
@@ -37,6 +38,11 @@ def url(lang, name):
     if name in SLUGS[lang]:
         return f"/{lang}/guide/{SLUGS[lang][name]}"
     return PATHS[lang][name]
+
+
+def topic_url(lang, topic_id):
+    """A topic page's path, in its language's words."""
+    return PATHS[lang]["service_level"] + TOPIC_SLUGS[lang][topic_id]
 
 
 def ends_at(lang, name):

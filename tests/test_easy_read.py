@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import text_of
-from tests.guide_helpers import ANSWERS, answer_all, url
+from tests.guide_helpers import ANSWERS, answer_all, topic_url, url
 from webapp import pages
 from webapp.content import GLOSSARY_PATHS
 from webapp.guide import easy as easy_module
@@ -41,7 +41,7 @@ def test_easy_read_index_lists_every_page_and_gives_the_phone_first(get_page, la
 @pytest.mark.parametrize("topic", TOPICS)
 def test_easy_and_full_pages_link_to_each_other(get_page, lang, topic):
     easy_page = get_page(easy(lang, topic))
-    full_path = url(lang, "service_level") + topic
+    full_path = topic_url(lang, topic)
     full = get_page(full_path)
     assert easy_page.select_one(f"main a[href='{full_path}']")
     assert full.select_one(f"main a[href='{easy(lang, topic)}']")

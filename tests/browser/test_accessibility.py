@@ -20,7 +20,7 @@ from browser_helpers import (
     submit_question,
 )
 
-from tests.guide_helpers import ends_at, url
+from tests.guide_helpers import ends_at, topic_url, url
 from webapp.pages import EASY_SLUGS
 
 pytestmark = pytest.mark.browser
@@ -128,7 +128,7 @@ def _cleared(page, lang):
 STATES = {
     "home": _goto("/"),
     "service-level": _open("service_level"),
-    **{f"topic-{topic}": _open("service_level", topic) for topic in TOPICS},
+    **{f"topic-{topic}": _localised({lang: topic_url(lang, topic) for lang in LANGS}) for topic in TOPICS},
     "contact": _open("contact"),
     "accessibility-statement": _open("accessibility"),
     "privacy": _open("privacy"),

@@ -37,6 +37,8 @@ def page_of(path):
     """(endpoint, page id or None, lang) for a page that asks, else None: a posted
     path is one of the site's own pages, never any string."""
     endpoint, values = _match(path)
+    # A page's old address (it redirects) is still that page: its earlier answers count.
+    endpoint = endpoint and endpoint.removeprefix("old.")
     if endpoint not in ASKING_ENDPOINTS:
         return None
     lang = values["lang"]
