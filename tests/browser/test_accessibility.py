@@ -86,6 +86,12 @@ def _email(answers=SELF):
     return setup
 
 
+def _easy_email(page, lang):
+    _answered(RELATIVE, "easy_apply")(page, lang)
+    fill_details(page, RELATIVE, form="easy_apply")
+    page.locator("#mailto-link").wait_for()
+
+
 def _email_edited(page, lang, body="Hej Fronten.\n\nJeg vil gerne søge."):
     _email()(page, lang)
     page.fill("#body", body)
@@ -156,6 +162,9 @@ STATES = {
     "email-edited": _email_edited,
     "email-empty-error": _email_empty,
     "email-gone": _open("sending"),
+    "easy-apply": _answered(SELF, "easy_apply"),
+    "easy-apply-someone-else": _answered(RELATIVE, "easy_apply"),
+    "easy-email-someone-else": _easy_email,
     "deadlines": _open("deadlines"),
     "deadlines-result": _open("deadlines", "?dato=2026-11-26"),
     "deadlines-result-for-a-letter": _open("deadlines", "?brev=klage&dato=2026-11-26"),
