@@ -68,7 +68,7 @@ WORDS = ("jeg vil gerne møde andre mennesker og komme ud af huset nogle dage om
 PAGES = {
     "static css": (None, None, b"", 0.9),
     "home": ("/da/", None, b"<h1", 0.8),
-    "content": ("/da/serviceniveau/costs-and-transport", None, b"<h1", 0.8),
+    "content": ("/da/serviceniveau/pris-og-transport", None, b"<h1", 0.8),
     "question": ("/da/guide/hvem", "answers", b'name="answer"', 0.4),
     "result": ("/da/guide/resultat", "details", b"result-panel", 0.4),
     "email": ("/da/guide/mailen", "details", b'id="mailto-link"', 0.2),

@@ -3,6 +3,7 @@
 import re
 
 from webapp.guide.questions import SLUGS, applicable
+from webapp.pages import TOPIC_SLUGS
 
 ANSWERS = {"who": "self", "residence": "yes", "target": "yes", "needs": ["social_contact"],
            "housing": "own_home", "timing": "day", "transport": "no"}
@@ -13,7 +14,8 @@ DETAILS = {"name": "Åse Ørnsø", "phone": "12 34 56 78", "email": "aase@exampl
 # Pages whose path differs by language (questions are in SLUGS, by their key).
 PATHS = {
     "da": {"check": "/da/guide/tjek", "result": "/da/guide/resultat",
-           "easy_result": "/da/guide/resultat/let",
+           "easy_result": "/da/guide/resultat/let", "easy_apply": "/da/guide/ansoegning/let",
+           "easy_sending": "/da/guide/mailen/let",
            "apply": "/da/guide/ansoegning", "sending": "/da/guide/mailen", "outside": "/da/guide/anden-kommune",
            "restart": "/da/guide/forfra", "finish": "/da/guide/afslut",
            "cleared": "/da/guide/ryddet", "expired": "/da/guide/udloebet",
@@ -21,7 +23,8 @@ PATHS = {
            "service_level": "/da/serviceniveau/", "contact": "/da/kontakt",
            "accessibility": "/da/tilgaengelighed", "privacy": "/da/privatliv"},
     "en": {"check": "/en/guide/check", "result": "/en/guide/result",
-           "easy_result": "/en/guide/result/easy",
+           "easy_result": "/en/guide/result/easy", "easy_apply": "/en/guide/apply/easy",
+           "easy_sending": "/en/guide/your-email/easy",
            "apply": "/en/guide/apply", "sending": "/en/guide/your-email", "outside": "/en/guide/other-municipality",
            "restart": "/en/guide/start-again", "finish": "/en/guide/finish",
            "cleared": "/en/guide/cleared", "expired": "/en/guide/expired",
@@ -37,6 +40,11 @@ def url(lang, name):
     if name in SLUGS[lang]:
         return f"/{lang}/guide/{SLUGS[lang][name]}"
     return PATHS[lang][name]
+
+
+def topic_url(lang, topic_id):
+    """A topic page's path, in its language's words."""
+    return PATHS[lang]["service_level"] + TOPIC_SLUGS[lang][topic_id]
 
 
 def ends_at(lang, name):

@@ -5,7 +5,8 @@ Digitaliseringsstyrelsen uses it: under 25 very easy, 25–34 easy.
 A sentence ends at . ! ? or : (a full stop after a digit is an ordinal) and every heading, list item and paragraph is at
 least one sentence of its own, so a list of short items counts as short sentences.
 
-Run `.venv/bin/python -m tests.readability` for the table of the easy-read pages.
+Run `.venv/bin/python -m tests.readability` for the table of the easy-read pages and of
+the guide's pages in easy read (the result, the form and the email page).
 """
 
 import re
@@ -18,12 +19,44 @@ SENTENCE_END = re.compile(r"(?<!\d)[.:](?=\s|$)|[!?](?=\s|$)")
 BLOCKS = "h1, h2, h3, h4, p, li"
 
 
-def blocks(html):
+# On a page with a form, what a person reads around the boxes as well.
+FORM_BLOCKS = BLOCKS + ", label, legend, button, dt"
+# Not measured on a guide page: the email itself (written for the office, the same at
+# every reading level), its printed letter, and the time-limit dialog until it opens.
+NOT_READ = ".email-english, .print-only, dialog, .sr-only"
+
+
+def blocks(html, selector=BLOCKS):
     """The text of each heading, paragraph and list item (a nested list is its own block)."""
     soup = BeautifulSoup(html, "html.parser")
     for nested in soup.select("li ul, li ol"):
         nested.extract()
-    return [" ".join(block.get_text(" ").split()) for block in soup.select(BLOCKS)]
+    return [" ".join(block.get_text(" ").split()) for block in soup.select(selector)]
+
+
+def guide_page_blocks(html):
+    """The blocks of a guide page's <main>, its form's labels and buttons too."""
+    main = BeautifulSoup(html, "html.parser").main
+    for part in main.select(NOT_READ):
+        part.extract()
+    return [text for text in blocks(str(main), FORM_BLOCKS) if text]
+
+
+def easy_guide_pages(lang, for_self=True):
+    """{name: html} of the guide's pages in easy read, after answering the questions
+    for yourself (or for another person) and filling in the easy form."""
+    from tests.guide_helpers import ANSWERS, DETAILS, answer_all, url
+    from webapp import create_app
+
+    client = create_app("testing").test_client()
+    answers = ANSWERS if for_self else {**ANSWERS, "who": "relative"}
+    answer_all(client, lang, answers)
+    details = DETAILS if for_self else {**DETAILS, "applicant_name": "Bo Ørnsø"}
+    pages = {name: client.get(url(lang, name)).get_data(as_text=True)
+             for name in ("easy_result", "easy_apply")}
+    sent = client.post(url(lang, "easy_apply"), data=details, follow_redirects=True)
+    pages["easy_sending"] = sent.get_data(as_text=True)
+    return pages
 
 
 def sentences(texts):
@@ -56,3 +89,9 @@ if __name__ == "__main__":
         for page in site.easy[lang]:
             lix, per_sentence, count = page_stats(page)
             print(f"{lang:4} {page.id:22} {lix:5.1f} {per_sentence:15.1f} {count:9}")
+    for lang in ("da", "en"):
+        for own in (True, False):
+            for name, html in easy_guide_pages(lang, own).items():
+                lix, per_sentence, count = stats(guide_page_blocks(html))
+                label = f"{name}{'' if own else ' (other)'}"
+                print(f"{lang:4} {label:22} {lix:5.1f} {per_sentence:15.1f} {count:9}")

@@ -60,7 +60,7 @@ def test_the_danish_changes_page_is_easy_to_read(get_page):
 def test_the_footer_and_the_legal_page_link_to_the_changes(get_page, lang):
     home = get_page(f"/{lang}/")
     assert home.select_one(f"footer a[href='{CHANGES[lang]}']")
-    legal = get_page({"da": "/da/serviceniveau/legal", "en": "/en/service-level/legal"}[lang])
+    legal = get_page({"da": "/da/serviceniveau/love-og-regler", "en": "/en/service-level/legal"}[lang])
     note = legal.select_one("main .source-version")
     assert note.select_one(f"a[href='{CHANGES[lang]}']")
     assert {"da": "ingen dato og intet versionsnummer", "en": "no date or version number"}[lang] in text_of(note)

@@ -4,9 +4,11 @@ import re
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import text_of
-from tests.guide_helpers import ANSWERS, answer_all, url
+from tests.guide_helpers import ANSWERS, DETAILS, answer_all, topic_url, url
+from tests.readability import easy_guide_pages, guide_page_blocks, stats
 from webapp import pages
 from webapp.content import GLOSSARY_PATHS
 from webapp.guide import easy as easy_module
@@ -41,7 +43,7 @@ def test_easy_read_index_lists_every_page_and_gives_the_phone_first(get_page, la
 @pytest.mark.parametrize("topic", TOPICS)
 def test_easy_and_full_pages_link_to_each_other(get_page, lang, topic):
     easy_page = get_page(easy(lang, topic))
-    full_path = url(lang, "service_level") + topic
+    full_path = topic_url(lang, topic)
     full = get_page(full_path)
     assert easy_page.select_one(f"main a[href='{full_path}']")
     assert full.select_one(f"main a[href='{easy(lang, topic)}']")
@@ -194,3 +196,76 @@ def test_easy_result_follows_the_answers_on_housing_timing_and_transport(client,
 def test_easy_result_needs_the_answers_first(client):
     response = client.get("/da/guide/resultat/let")
     assert response.status_code == 302
+
+
+# The easy form and email page: the same form and email as the standard ones, in easy words.
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("for_self", [True, False], ids=["self", "other"])
+def test_the_easy_guide_pages_are_easy_to_read(lang, for_self):
+    """Danish LIX at most 25; at most 10 words a sentence in both languages (the email
+    itself, written for the office, is not measured)."""
+    for name, html in easy_guide_pages(lang, for_self).items():
+        lix, per_sentence, _count = stats(guide_page_blocks(html))
+        assert per_sentence <= 10, (name, f"{per_sentence:.1f} words a sentence")
+        if lang == "da":
+            assert lix <= 25, (name, f"LIX {lix:.1f}")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_easy_email_is_the_standard_email(app, lang):
+    """Same answers and details: the same email (text, subject, link) at either level."""
+    def email_page(form):
+        client = app.test_client()
+        answer_all(client, lang, {**ANSWERS, "who": "relative"})
+        details = {**DETAILS, "applicant_name": "Bo Ørnsø", "message": "Om tirsdagen & torsdagen?"}
+        response = client.post(url(lang, form), data=details, follow_redirects=True)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+        return soup, response.request.path
+
+    standard, standard_path = email_page("apply")
+    easy_page, easy_path = email_page("easy_apply")
+    assert (standard_path, easy_path) == (url(lang, "sending"), url(lang, "easy_sending"))
+    assert easy_page.select_one("#mailto-link")["href"] == standard.select_one("#mailto-link")["href"]
+    assert easy_page.select_one(".qr-code").decode() == standard.select_one(".qr-code").decode()
+    for selector in ("#email-to", "#email-subject", "#body", ".print-only", ".email-english"):
+        easy_text, standard_text = (page.select_one(selector) for page in (easy_page, standard))
+        assert (easy_text and easy_text.get_text()) == (standard_text and standard_text.get_text()), selector
+    assert easy_page.h1.get_text() != standard.h1.get_text()
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_easy_pages_lead_on_and_back_at_their_own_level(client, get_page, lang):
+    answer_all(client, lang)
+    easy_result = get_page(url(lang, "easy_result"))
+    assert easy_result.select_one(f"main a.button[href='{url(lang, 'easy_apply')}']")
+    form = get_page(url(lang, "easy_apply"))
+    assert form.select_one("a.back-link")["href"] == url(lang, "easy_result")
+    assert form.select_one(f"form[action='{url(lang, 'easy_apply')}'] #name")
+    # The language switch keeps the level.
+    other = "en" if lang == "da" else "da"
+    assert form.select_one(f"[hreflang='{other}'][href$='{url(other, 'easy_apply')}']")
+    # A mistake is shown at the easy address, what was typed kept.
+    refused = client.post(url(lang, "easy_apply"), data={"name": "Åse", "phone": "12"})
+    assert refused.headers["Location"] == url(lang, "easy_apply")
+    again = get_page(url(lang, "easy_apply"))
+    assert again.select_one(".error-summary") and again.select_one("#name")["value"] == "Åse"
+    client.post(url(lang, "easy_apply"), data=DETAILS)
+    sending = get_page(url(lang, "easy_sending"))
+    assert sending.select_one("a.back-link")["href"] == url(lang, "easy_apply")
+    assert sending.select_one("form input[name=level][value=easy]")
+
+
+@pytest.mark.parametrize("level, easy", [(None, False), ("", False), ("easy", True)])
+def test_an_edited_email_keeps_its_reading_level(client, level, easy):
+    lang = "da"
+    answer_all(client, lang)
+    client.post(url(lang, "apply"), data=DETAILS)
+    data = {"kind": "application", "name": DETAILS["name"], "body": "Hej Fronten."}
+    if level is not None:
+        data["level"] = level
+    response = client.post("/da/guide/email", data=data)
+    assert response.headers["Location"] == url(lang, "easy_sending" if easy else "sending")
+    refused = client.post("/da/guide/email", data={**data, "level": "svær"})
+    assert "Siden kunne ikke læses" in refused.get_data(as_text=True)

@@ -19,7 +19,7 @@ from webapp.config import TestingConfig
 from webapp.feedback import exempt_from_csrf, store
 from webapp.feedback.scrub import scrub
 
-TOPIC = "/da/serviceniveau/costs-and-transport"
+TOPIC = "/da/serviceniveau/pris-og-transport"
 ASKING = {  # pages that ask, in both languages
     "da": [TOPIC, "/da/let/hvad-koster-det", "/da/ordliste"],
     "en": ["/en/service-level/costs-and-transport", "/en/easy/costs-and-transport", "/en/glossary"],
@@ -129,10 +129,18 @@ def test_no_offers_the_text_and_stores_it_scrubbed(app, client):
     assert counts(app) == {("/en/glossary", "en", "no"): 1}
 
 
-def test_an_empty_or_too_long_text_is_explained_and_kept(app, client):
-    empty = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE, data={"page": TOPIC, "missing": ""})
-    assert "Skriv, hvad du manglede" in check_page(empty, "da").select_one(".error-summary").get_text()
-    assert empty.headers["Cache-Control"] == "no-store"
+@pytest.mark.parametrize("missing", ["", "  \r\n ", None])
+def test_an_empty_text_is_an_answer_too_as_its_label_says_optional(app, client, missing):
+    data = {"page": TOPIC} if missing is None else {"page": TOPIC, "missing": missing}
+    sent = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE, data=data)
+    assert sent.status_code == 303
+    soup = check_page(client.get(sent.headers["Location"]), "da")
+    assert not soup.select(".error-summary, textarea")
+    assert "Tak. Vi bruger dit svar" in text_of(soup)
+    assert rows(app, store.Comment) == []
+
+
+def test_a_too_long_text_is_explained_and_kept(app, client):
     long = "a" * 501
     too_long = client.post("/da/tilbagemelding/tekst", headers=SAME_SITE, data={"page": TOPIC, "missing": long})
     soup = check_page(too_long, "da")
@@ -331,7 +339,9 @@ def _seed(app, day, answers=(), funnel=()):
 
 def test_the_usage_page_shows_chart_and_table_and_hides_small_numbers(app, client):
     _seed(app, date(2026, 11, 3),
-          answers=[(TOPIC, "da", "yes", 7), ("/en/service-level/costs-and-transport", "en", "yes", 2),
+          # The page's old address (before its Danish one) counts as the same page.
+          answers=[(TOPIC, "da", "yes", 4), ("/da/serviceniveau/costs-and-transport", "da", "yes", 3),
+                   ("/en/service-level/costs-and-transport", "en", "yes", 2),
                    (TOPIC, "da", "no", 6), ("/da/ordliste", "da", "yes", 3)],
           funnel=[("da", "started", 40), ("en", "started", 2), ("da", "result_likely", 3)])
     _seed(app, date(2026, 10, 30), funnel=[("da", "started", 9)])

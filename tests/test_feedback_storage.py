@@ -23,7 +23,7 @@ from webapp.config import TestingConfig, database_uri
 from webapp.feedback import store
 from webapp.feedback.cli import months_before
 
-TOPIC = "/da/serviceniveau/costs-and-transport"
+TOPIC = "/da/serviceniveau/pris-og-transport"
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
 MARKERS = {"REMOTE_ADDR": "203.0.113.77", "HTTP_USER_AGENT": "UA-MARKER/1.0",
            "HTTP_REFERER": "https://referrer-marker.example/", "HTTP_COOKIE": "guide=COOKIE-MARKER"}

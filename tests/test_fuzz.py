@@ -30,7 +30,7 @@ text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=80))
 FIELDS = ["answer", "name", "applicant_name", "phone", "email", "best_time", "message",
           "decision_date", "action", "kind", "body", "english", "subject", "csrf_token",
           "return", "dato", "dato-dag", "dato-maaned", "dato-aar", "decision_date-dag",
-          "decision_date-maaned", "decision_date-aar", "_method", "endpoint", "_external", "lang"]
+          "decision_date-maaned", "decision_date-aar", "_method", "endpoint", "_external", "lang", "level"]
 form = st.dictionaries(st.sampled_from(FIELDS), st.one_of(text, st.lists(text, max_size=3)),
                        max_size=8)
 METHODS = ["GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"]
@@ -50,6 +50,7 @@ def paths():
         "page_id": st.sampled_from(["costs-and-transport", "apply", "nope", "..", "%00"]),
         "kind": st.sampled_from(["svar", "bemaerkninger", "klage", "x"]),
         "filename": st.sampled_from(["build/main.css", "scss/main.scss", "../pyproject.toml"]),
+        "easy": st.just(""),  # a rule's default (the reading level), not in its path
     }
     rules = sorted(create_app("testing").url_map.iter_rules(), key=lambda r: r.rule)
 

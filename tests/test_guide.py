@@ -223,7 +223,7 @@ def test_result_links_each_group_to_its_rule_and_the_rule_back_to_the_result(cli
         back = page.select_one("a.back-link")
         assert back.get_text(strip=True) == "Tilbage til dit resultat"
         assert back["href"] == "/da/guide/resultat"
-    assert not get_page("/da/serviceniveau/costs-and-transport").select_one("a.back-link")
+    assert not get_page("/da/serviceniveau/pris-og-transport").select_one("a.back-link")
 
 
 def test_result_gives_the_real_date_of_the_latest_answer(client, get_page, monkeypatch):

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import crawl
 from tests.guide_helpers import answer_all, url
+from webapp.pages import TOPIC_SLUGS
 
 # Old path (as on the site before) -> where it leads now.
 MOVED = [
@@ -23,6 +24,15 @@ MOVED = [
     ("/en/klage", "/en/complaint"),
     ("/en/serviceniveau/", "/en/service-level/"),
     ("/en/serviceniveau/apply", "/en/service-level/apply"),
+    # The Danish topic pages were at their English ids.
+    ("/da/serviceniveau/costs-and-transport", "/da/serviceniveau/pris-og-transport"),
+    ("/da/serviceniveau/who-can-get-it", "/da/serviceniveau/hvem-kan-faa-tilbuddet"),
+    ("/da/serviceniveau/apply", "/da/serviceniveau/saadan-soeger-du"),
+    ("/da/serviceniveau/complaints", "/da/serviceniveau/saadan-klager-du"),
+    ("/da/serviceniveau/legal", "/da/serviceniveau/love-og-regler"),
+    ("/da/serviceniveau/about", "/da/serviceniveau/om-serviceniveauet"),
+    ("/da/serviceniveau/what-you-get", "/da/serviceniveau/hvad-kan-du-faa"),
+    ("/da/serviceniveau/your-part", "/da/serviceniveau/hvad-skal-du-selv-goere"),
     ("/en/kontakt", "/en/contact"),
     ("/en/tilgaengelighed", "/en/accessibility"),
     ("/en/privatliv", "/en/privacy"),
@@ -58,7 +68,7 @@ def test_an_old_form_address_still_posts(client, old, new):
 
 
 def test_paths_that_did_not_move_are_served_directly(client):
-    for path in ("/da/guide/tjek", "/da/frister", "/da/klage", "/da/serviceniveau/apply",
+    for path in ("/da/guide/tjek", "/da/frister", "/da/klage", "/da/serviceniveau/saadan-soeger-du",
                  "/da/kontakt", "/en/guide/who", "/en/guide/needs"):
         assert client.get(path).status_code in (200, 302), path
         assert client.get(path).status_code != 308, path
@@ -94,9 +104,19 @@ def test_every_internal_link_stays_in_its_languages_paths(app, client, lang):
 def test_the_language_switch_goes_to_the_other_languages_slug(app, client):
     answer_all(client, "da")
     for da, en in [("/da/guide/maalgruppe", "/en/guide/target-group"), ("/da/guide/tjek", "/en/guide/check"),
-                   ("/da/frister", "/en/deadlines"), ("/da/serviceniveau/apply", "/en/service-level/apply")]:
+                   ("/da/frister", "/en/deadlines"), ("/da/serviceniveau/saadan-soeger-du", "/en/service-level/apply")]:
         for here, there in ((da, en), (en, da)):
             html = client.get(here).get_data(as_text=True)
             assert re.search(rf'<nav class="language-switch".*?href="{re.escape(there)}"', html, re.S), here
             site = app.config["SITE_URL"]
             assert f'hreflang="{there[1:3]}" href="{site}{there}"' in html, here
+
+
+def test_every_topic_page_has_an_address_in_each_language(app, client):
+    for lang, base in (("da", "/da/serviceniveau/"), ("en", "/en/service-level/")):
+        topics = app.extensions["content"].topics[lang]
+        assert sorted(TOPIC_SLUGS[lang]) == sorted(page.id for page in topics)
+        for page in topics:
+            assert client.get(base + TOPIC_SLUGS[lang][page.id]).status_code == 200
+    # A Danish address says it in Danish: no topic keeps its English id there.
+    assert not set(TOPIC_SLUGS["da"].values()) & set(TOPIC_SLUGS["en"].values())

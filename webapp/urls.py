@@ -39,14 +39,16 @@ def add_slugs(name, slugs_by_language):
     CONVERTERS[f"{name}_old"] = slug_converter({key: key for key in keys})
 
 
-def localized(bp, da, en, old=None, reads=(), **options):
+def localized(bp, da, en, old=None, reads=(), defaults=None, **options):
     """Register a view under a Danish and an English path (after /da, /en). `old` is its
     path before (after /<lang>), which then redirects here keeping only the `reads`
-    query arguments."""
+    query arguments. `defaults` are more arguments for the view (e.g. a reading level),
+    so one view can serve two addresses under two endpoints."""
 
     def register(view):
         for lang, path in (("da", da), ("en", en)):
-            bp.add_url_rule(f"/{lang}{path}", view_func=view, defaults={"lang": lang}, **options)
+            bp.add_url_rule(f"/{lang}{path}", view_func=view, defaults={"lang": lang, **(defaults or {})},
+                            **options)
         if old:
             endpoint = f"{bp.name}.{options.get('endpoint', view.__name__)}"
             OLD_PATHS.append((old, endpoint, options.get("methods"), reads))

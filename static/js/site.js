@@ -52,13 +52,27 @@
     });
   });
 
-  // Characters left in a text area.
+  // Characters used in a text area, shown on every key. A screen reader hears the
+  // count with the box; spoken by itself only when the text comes near the limit
+  // (90 %), goes over it, or is back under it: never on every key.
   document.querySelectorAll("[data-count-for]").forEach(function (counter) {
     var field = document.getElementById(counter.dataset.countFor);
-    var max = field.dataset.maxlength;
+    var status = counter.parentNode.querySelector("[data-count-status]");
+    var max = Number(field.dataset.maxlength);
+    var lang = document.documentElement.lang;
+    var level = function (length) {
+      return length > max ? "over" : (length >= 0.9 * max ? "near" : "fine");
+    };
+    var said = level(field.value.length);
     var update = function () {
-      counter.textContent = counter.dataset.template.replace("COUNT", field.value.length);
-      counter.classList.toggle("form-error-message", field.value.length > max);
+      var length = field.value.length, now = level(length);
+      var count = length.toLocaleString(lang);
+      counter.textContent = counter.dataset.template.replace("COUNT", count);
+      counter.classList.toggle("form-error-message", now === "over");
+      if (now === said) { return; }
+      var message = now === "over" ? status.dataset.over : (said === "over" ? status.dataset.fits : (now === "near" ? status.dataset.near : ""));
+      said = now;
+      if (message) { status.textContent = message.replace("COUNT", count); }
     };
     field.addEventListener("input", update);
     update();

@@ -81,13 +81,14 @@ def answer_in_browser(page, lang, answers, how="click", start=True):
     page.wait_for_url(ends_at(lang, "check"))
 
 
-def fill_details(page, answers, details=DETAILS, how="click"):
+def fill_details(page, answers, details=DETAILS, how="click", form="apply"):
+    """Fill in and send the application form (`form="easy_apply"`: the easy one)."""
     page.fill("#name", details["name"])
     if answers["who"] != "self":
         page.fill("#applicant_name", APPLICANT)
     for field in ("phone", "email", "best_time", "message"):
         page.fill(f"#{field}", details[field])
-    apply_url = url(page_language(page), "apply")
+    apply_url = url(page_language(page), form)
     getattr(page.locator(f"form[action='{apply_url}'] button[type=submit]"), how)()
 
 

@@ -20,7 +20,7 @@ from browser_helpers import (
     submit_question,
 )
 
-from tests.guide_helpers import ends_at, url
+from tests.guide_helpers import ends_at, topic_url, url
 from webapp.pages import EASY_SLUGS
 
 pytestmark = pytest.mark.browser
@@ -86,6 +86,12 @@ def _email(answers=SELF):
     return setup
 
 
+def _easy_email(page, lang):
+    _answered(RELATIVE, "easy_apply")(page, lang)
+    fill_details(page, RELATIVE, form="easy_apply")
+    page.locator("#mailto-link").wait_for()
+
+
 def _email_edited(page, lang, body="Hej Fronten.\n\nJeg vil gerne søge."):
     _email()(page, lang)
     page.fill("#body", body)
@@ -128,7 +134,7 @@ def _cleared(page, lang):
 STATES = {
     "home": _goto("/"),
     "service-level": _open("service_level"),
-    **{f"topic-{topic}": _open("service_level", topic) for topic in TOPICS},
+    **{f"topic-{topic}": _localised({lang: topic_url(lang, topic) for lang in LANGS}) for topic in TOPICS},
     "contact": _open("contact"),
     "accessibility-statement": _open("accessibility"),
     "privacy": _open("privacy"),
@@ -156,6 +162,9 @@ STATES = {
     "email-edited": _email_edited,
     "email-empty-error": _email_empty,
     "email-gone": _open("sending"),
+    "easy-apply": _answered(SELF, "easy_apply"),
+    "easy-apply-someone-else": _answered(RELATIVE, "easy_apply"),
+    "easy-email-someone-else": _easy_email,
     "deadlines": _open("deadlines"),
     "deadlines-result": _open("deadlines", "?dato=2026-11-26"),
     "deadlines-result-for-a-letter": _open("deadlines", "?brev=klage&dato=2026-11-26"),

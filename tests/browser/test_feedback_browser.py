@@ -5,23 +5,27 @@ from datetime import date
 
 import pytest
 from browser_helpers import DESKTOP, PHONE, axe_violations
+from playwright.sync_api import expect
 from sqlalchemy import delete, select
 
 from webapp.feedback import store
+from webapp.feedback.views import limiter
 
 pytestmark = pytest.mark.browser
 
-TOPIC = {"da": "/da/serviceniveau/apply", "en": "/en/service-level/apply"}
+TOPIC = {"da": "/da/serviceniveau/saadan-soeger-du", "en": "/en/service-level/apply"}
 USAGE = {"da": "/da/saadan-bruges-siden", "en": "/en/how-the-site-is-used"}
 
 
 @pytest.fixture
 def database(live_server):
-    """The live server's (in-memory) database, emptied before and after the test."""
+    """The live server's (in-memory) database, emptied before and after the test, and
+    its limit of answers a minute counted afresh."""
     app = live_server.app
 
     def empty():
         with app.app_context():
+            limiter.reset()
             for model in (store.PageAnswer, store.FunnelCount, store.Comment):
                 store.db.session.execute(delete(model))
             store.db.session.commit()
@@ -87,3 +91,22 @@ def test_the_new_pages_pass_axe(new_context, database, screenshot, lang):
     page.goto(f"/{lang}/feedback/thanks?page={TOPIC[lang]}&answer=no".replace(
         "/da/feedback/thanks", "/da/tilbagemelding/tak"))
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang, send, thanks", [("da", "Send", "Tak. Vi bruger dit svar"),
+                                               ("en", "Send", "Thank you. We will use your answer")])
+def test_the_optional_text_may_be_left_empty(new_context, database, lang, send, thanks, javascript):
+    page = new_context(**PHONE, java_script_enabled=javascript).new_page()
+    page.goto(TOPIC[lang])
+    page.locator("[data-feedback] button[value=no]").tap()
+    box = page.get_by_label("(frivilligt)" if lang == "da" else "(optional)")
+    box.wait_for()
+    page.get_by_role("button", name=send, exact=True).tap()
+    page.get_by_text(thanks).last.wait_for()
+    expect(page.locator(".error-summary, .form-error-message")).to_have_count(0)
+    expect(box).to_have_count(0)
+    assert page.url.endswith(TOPIC[lang]) == javascript  # answered in place with JavaScript
+    with database.app_context():
+        assert store.db.session.scalars(select(store.Comment)).all() == []
+        assert [a.answer for a in store.db.session.scalars(select(store.PageAnswer))] == ["no"]

@@ -1,6 +1,7 @@
 """The pages a person walks through (issue 14): finishing where you send, the QR code by
-pointer type, focus on the error summary, the easy result's way to apply, the
-deadline calculator asking which letter, and what fits in the first screen."""
+pointer type, focus on the error summary, the deadline calculator asking which letter,
+and what fits in the first screen. (The easy result's way to apply is in
+test_easy_sending.py.)"""
 
 import re
 import shutil
@@ -19,7 +20,6 @@ from browser_helpers import (
     SELF,
     answer_quickly,
     email_page,
-    fill_details,
     journey_to_email,
     submit_question,
 )
@@ -152,18 +152,6 @@ def test_after_an_error_the_summary_has_the_focus(new_context, form, javascript)
 
 
 # Easy read.
-
-@pytest.mark.parametrize("lang, apply", [("da", "Skriv mailen"), ("en", "Write the email")])
-def test_the_easy_result_leads_into_the_same_application_form(new_context, lang, apply):
-    page = new_context(**PHONE).new_page()
-    answer_quickly(page, lang, SELF)
-    page.goto(url(lang, "easy_result"))
-    expect(page.locator("h2", has_text="Søg på mail" if lang == "da" else "Apply by email")).to_be_visible()
-    page.get_by_role("link", name=apply).tap()
-    page.wait_for_url(ends_at(lang, "apply"))
-    fill_details(page, SELF, how="tap")
-    page.wait_for_url(ends_at(lang, "sending"))
-
 
 def test_an_old_english_easy_url_lands_on_the_danish_one(page):
     page.goto("/da/let/costs-and-transport")

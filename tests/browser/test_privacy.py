@@ -17,7 +17,7 @@ from browser_helpers import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.guide_helpers import ends_at, url
+from tests.guide_helpers import ends_at, topic_url, url
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_the_journey_makes_no_request_outside_the_site(live_server, new_context,
     page = context.new_page()
     journey_to_email(page, lang, RELATIVE)
     page.goto(url(lang, "deadlines") + "?dato=2026-11-26")
-    page.goto(url(lang, "service_level") + "costs-and-transport")
+    page.goto(topic_url(lang, "costs-and-transport"))
 
     assert requests, "no requests were recorded"
     outside = [address for address in requests

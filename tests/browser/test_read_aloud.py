@@ -105,7 +105,7 @@ def test_keyboard_starts_reading_in_english(page):
 
 
 def test_button_appears_when_a_voice_for_the_language_loads(page):
-    with_voices(page, ["en-US"]).goto("/da/serviceniveau/apply")
+    with_voices(page, ["en-US"]).goto("/da/serviceniveau/saadan-soeger-du")
     box = page.locator(".read-aloud")
     assert box.is_hidden(), "no Danish voice: no button"
     page.evaluate("window.__speech.loadVoices(['en-US', 'da-DK'])")

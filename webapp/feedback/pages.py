@@ -13,14 +13,18 @@ ASKING_TEMPLATES = {
     # The email page may be shown at the form's address too (a text too long to keep).
     "sending/email.html": "sending.sending",
 }
+# A page shown in easy read (`easy` in its context) asks about its easy address.
+EASY_ENDPOINTS = {"sending.sending": "sending.easy_sending"}
 ASKING_ENDPOINTS = {"pages.topic", "pages.easy_page", "pages.glossary", "guide.result",
-                    "guide.easy_result", "sending.sending"}
+                    "guide.easy_result", "sending.sending", "sending.easy_sending"}
 
 
 def set_page_for_template(sender, template, context, **extra):
     """Flask's before_render_template signal: tell the page's footer which path to ask about."""
     if template.name in ASKING_TEMPLATES and request:
         endpoint = ASKING_TEMPLATES[template.name]
+        if context.get("easy"):
+            endpoint = EASY_ENDPOINTS.get(endpoint, endpoint)
         context["feedback_page"] = url_for(endpoint) if endpoint else request.path
 
 
@@ -37,6 +41,8 @@ def page_of(path):
     """(endpoint, page id or None, lang) for a page that asks, else None: a posted
     path is one of the site's own pages, never any string."""
     endpoint, values = _match(path)
+    # A page's old address (it redirects) is still that page: its earlier answers count.
+    endpoint = endpoint and endpoint.removeprefix("old.")
     if endpoint not in ASKING_ENDPOINTS:
         return None
     lang = values["lang"]

@@ -72,6 +72,7 @@ def page_label(endpoint, page_id, lang):
         "guide.result": _("The guide's result"),
         "guide.easy_result": _("The guide's result in easy read"),
         "sending.sending": _("The email page"),
+        "sending.easy_sending": _("The email page in easy read"),
     }[endpoint]
 
 

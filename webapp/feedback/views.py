@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import HiddenField, TextAreaField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import Length, Optional
 
 from ..errors import error_page
 from ..forms import ErrorSummaryMixin
@@ -31,8 +31,9 @@ class MissingForm(ErrorSummaryMixin, FlaskForm):
         csrf = False  # the same-site check stands in (see the module's docstring)
 
     page = HiddenField()
+    # Optional as its label says: "Send" with nothing written is an answer too.
     missing = TextAreaField(_l("What were you missing? (optional)"), validators=[
-        InputRequired(_l("Write what you were missing, or go back to the page")),
+        Optional(),
         Length(max=store.TEXT_MAX, message=_l("Write at most %(max)d characters", max=store.TEXT_MAX)),
     ])
 
@@ -95,6 +96,8 @@ def missing():
         page = render_template("feedback/thanks.html", page=form.page.data, answer="no",
                                form=form, has_errors=True, not_saved=None)
         return page, {"Cache-Control": "no-store"}  # it shows what was typed
+    if not (form.missing.data or "").strip():  # the "No" itself is counted already
+        return redirect(url_for("feedback.thanks", page=form.page.data, answer="none"), 303)
     if not store.add_comment(form.page.data, found[2], scrub(form.missing.data)):
         page = render_template("feedback/thanks.html", page=form.page.data, answer="no", form=form,
                                has_errors=False, not_saved=_not_saved())

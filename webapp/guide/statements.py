@@ -202,3 +202,15 @@ APPLYING_AS = {
     "guardian": _l("You are applying as the person's guardian (værge)."),
     "professional": _l("You are applying as someone who helps the person in your work."),
 }
+# The same on the easy form (after the easy result).
+APPLYING_AS_EASY = {
+    "relative": _l("You apply as family, or as someone close to the person."),
+    "guardian": _l("You apply as the person's guardian (værge)."),
+    "professional": _l("You apply because you help the person in your work."),
+}
+_CONSENT_EASY = _l("The municipality may ask if the person agrees. Or it may ask for a power of attorney (fuldmagt).")
+MAY_ASK_EASY = {
+    "relative": _CONSENT_EASY,
+    "guardian": _l("The municipality may ask to see the paper that says you are the guardian."),
+    "professional": _CONSENT_EASY,
+}

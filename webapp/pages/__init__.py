@@ -65,14 +65,25 @@ def service_level():
     return render_template("pages/service_level.html", topics=site_content().topics[g.lang])
 
 
-@localized(bp, "/serviceniveau/<topic_id>", "/service-level/<topic_id>",
-           old="/serviceniveau/<topic_id>")
+# Topic pages by their id (the content file's name), in the words of each language;
+# both languages were at /<lang>/serviceniveau/<id> before, which now redirects here.
+TOPIC_SLUGS = {
+    "da": {"about": "om-serviceniveauet", "who-can-get-it": "hvem-kan-faa-tilbuddet",
+           "what-you-get": "hvad-kan-du-faa", "costs-and-transport": "pris-og-transport",
+           "your-part": "hvad-skal-du-selv-goere", "apply": "saadan-soeger-du",
+           "complaints": "saadan-klager-du", "legal": "love-og-regler"},
+    "en": {key: key for key in ("about", "who-can-get-it", "what-you-get", "costs-and-transport",
+                                "your-part", "apply", "complaints", "legal")},
+}
+add_slugs("topic", TOPIC_SLUGS)
+
+
+@localized(bp, "/serviceniveau/<topic_da:topic_id>", "/service-level/<topic_en:topic_id>",
+           old="/serviceniveau/<topic_old:topic_id>")
 @shared_page
 def topic(topic_id):
     topics = site_content().topics[g.lang]
-    page = site_content().topic(g.lang, topic_id)
-    if page is None:
-        abort(404)
+    page = site_content().topic(g.lang, topic_id) or abort(404)
     index = topics.index(page)
     return render_template(
         "pages/topic.html",

@@ -6,7 +6,7 @@ statements, flow) and the shared modules of webapp/."""
 
 from .. import journey
 
-bp = journey.blueprint("sending", __name__, open_views=("sending", "email"))
+bp = journey.blueprint("sending", __name__, open_views=("sending", "easy_sending", "email"))
 
 from . import application, views  # noqa: E402,F401  (registers the kind and the views)
 from .views import send  # noqa: E402

@@ -27,6 +27,21 @@ SAYS = {
     "own_words": (_l("what you write in your own words, if you write anything"),
                   _l("what you write in your own words, if you write anything")),
 }
+# The same in easy words, for the easy form.
+SAYS_EASY = {
+    "applying": (_l("your name, and that you apply for the service"),
+                 _l("the person's name, and that you apply for the person")),
+    "relation": (None, _l("how you know the person")),
+    "contact": (_l("how the municipality can reach you"),
+                _l("your name, and how the municipality can reach you")),
+    "home": (_l("where you live"), _l("where the person lives")),
+    "timing": (_l("if it is in the daytime or in the evening"),
+               _l("if it is in the daytime or in the evening")),
+    "transport": (_l("that you want to hear about help with transport"),
+                  _l("that you want to hear about help with transport")),
+    "own_words": (_l("what you write yourself, if you write something"),
+                  _l("what you write yourself, if you write something")),
+}
 # The answers each part of the email states, as plain sentences (see EMAIL_FACTS).
 FACTS_IN = {"home": ("residence", "housing", "placed_by"), "timing": ("timing",),
             "transport": ("transport",)}
@@ -63,10 +78,12 @@ def _parts(answers, details):
         yield "own_words", ["", _("In my own words:"), details["message"].strip()]
 
 
-def what_it_says(answers):
-    """The form's notice: the parts of the email these answers lead to, in its words."""
+def what_it_says(answers, easy=False):
+    """The form's notice: the parts of the email these answers lead to, in its words
+    (`easy`: in easy words)."""
     own = questions.for_self(answers)
-    return [statements.in_form(SAYS[part], own) for part, _lines in _parts(answers, EVERY_PART)]
+    says = SAYS_EASY if easy else SAYS
+    return [statements.in_form(says[part], own) for part, _lines in _parts(answers, EVERY_PART)]
 
 
 def application_email(answers, details):

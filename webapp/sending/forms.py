@@ -35,14 +35,26 @@ class ApplicationForm(ContactForm):
     ])
     message = message_field(_l("In your own words (optional)"))
 
-    def __init__(self, *args, for_self=True, **kwargs):
+    def __init__(self, *args, for_self=True, easy=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.for_self = for_self
+        if easy:  # the same fields and checks, with easy words above the boxes
+            for name, label in EASY_LABELS.items():
+                self[name].label.text = label
 
     def validate_applicant_name(self, field):
         if not self.for_self:
             visible_name(empty_message=_l("Enter your own name"))(self, field)
 
+
+EASY_LABELS = {
+    "name": _l("Your name"),
+    "applicant_name": _l("Your name"),
+    "phone": _l("Phone"),
+    "email": _l("Email"),
+    "best_time": _l("When can the municipality call you? (optional)"),
+    "message": _l("Do you want to write more? (optional)"),
+}
 
 
 class EmailEditForm(BaseForm):
@@ -60,6 +72,10 @@ class EmailEditForm(BaseForm):
         InputRequired(message=_l("The email text is empty. Write your application, or start again")),
         Length(max=BODY_MAX, message=_l("Write at most 6,000 characters")),
         plain_text,
+    ])
+    # The email page's reading level ("easy" after the easy form), kept after an edit.
+    level = HiddenField(validators=[
+        Optional(), AnyOf(("easy",), message=_l("The page could not be read. Start again from the guide")),
     ])
     english = HiddenField(validators=[
         Length(max=BODY_MAX, message=_l("The page could not be read. Start again from the guide")),

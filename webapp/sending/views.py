@@ -1,5 +1,9 @@
 """The details form (/guide/ansoegning), the email page for either kind of email
-(/guide/mailen: mailto, QR code, copy, print letter) and its edited text."""
+(/guide/mailen: mailto, QR code, copy, print letter) and its edited text.
+
+The application's form and email page have two reading levels: the same views at an
+easy address (/guide/ansoegning/let, /guide/mailen/let, reached from the easy result)
+show easy words around the same form and the same email (`easy=True`)."""
 
 from datetime import date
 
@@ -32,7 +36,13 @@ def _emails(build):
     return email_da, email_en
 
 
-def render_email(kind, name, email_da, email_en, details=None, edited=False):
+def _easy_endpoint(endpoint, easy):
+    """The endpoint at the page's reading level: sending.apply -> sending.easy_apply."""
+    module, name = endpoint.split(".")
+    return f"{module}.easy_{name}" if easy else endpoint
+
+
+def render_email(kind, name, email_da, email_en, details=None, edited=False, easy=False):
     # The mail program's link opens on the device showing the page, so the full text
     # can be copied from it; the QR code's opens on a phone away from the page.
     funnel.count(f"email_{kind}")
@@ -48,15 +58,16 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False):
     return render_template(
         "sending/email.html", kind=kind, mail=email_da, english=email_en, link=link,
         shortened=shortened, qr=svg, qr_shortened=qr_shortened, details=details or {},
-        answer_by=KINDS[kind].answer_by(today), form_url=url_for(KINDS[kind].form_endpoint),
+        answer_by=KINDS[kind].answer_by(today), form_url=url_for(_easy_endpoint(KINDS[kind].form_endpoint, easy)),
         letter_date=letter_date, signature=signature,
-        edit_form=EmailEditForm(formdata=None, kind=kind, name=name,
+        edit_form=EmailEditForm(formdata=None, kind=kind, name=name, level="easy" if easy else "",
                                 body=email_da.body, english=email_en.body if email_en else ""),
-        edited=edited, back=url_for(KINDS[kind].back_endpoint),
+        edited=edited, easy=easy,
+        back=url_for("sending.easy_apply") if easy else url_for(KINDS[kind].back_endpoint),
     )
 
 
-def _email_page(kind, details, body=None):
+def _email_page(kind, details, body=None, easy=False):
     """The email page for what the person typed (and their own text, once edited), or
     None when the answers it needs are gone."""
     build = KINDS[kind].build
@@ -65,24 +76,28 @@ def _email_page(kind, details, body=None):
         return None
     if body is not None:
         email_da = Email(email_da.to, email_da.subject, body)
-    return render_email(kind, details["name"], email_da, email_en, details, edited=body is not None)
+    return render_email(kind, details["name"], email_da, email_en, details, edited=body is not None,
+                        easy=easy)
 
 
-def send(kind, details, body=None):
+def send(kind, details, body=None, easy=False):
     """After a valid form: keep what was typed for the email page and go there (303), so
     Reload, Back and Forward work. A text too long to keep in the cookie is shown at once."""
     state.drop_draft()
     state.save_sending(kind, details, body)
     if state.fits_in_cookie():
-        return redirect(url_for("sending.sending"), 303)
+        return redirect(url_for("sending.easy_sending" if easy else "sending.sending"), 303)
     state.drop_sending()
-    return _email_page(kind, details, body) or redirect(url_for("guide.expired"))
+    return _email_page(kind, details, body, easy) or redirect(url_for("guide.expired"))
 
 
+@localized(bp, "/guide/mailen/let", "/guide/your-email/easy", endpoint="easy_sending", defaults={"easy": True})
 @localized(bp, "/guide/mailen", "/guide/your-email")
-def sending():
+def sending(easy=False):
     kept = state.sending()
-    page = kept and _email_page(kept["kind"], kept["details"], kept["body"])
+    if kept and easy and kept["kind"] != "application":  # only the application has easy words
+        return redirect(url_for("sending.sending"))
+    page = kept and _email_page(kept["kind"], kept["details"], kept["body"], easy)
     return page or (render_template("sending/email_gone.html"), 200)
 
 
@@ -97,27 +112,32 @@ def email():
     if not form.validate():
         return _email_error(form)
     kept = state.sending()
+    easy = form.level.data == "easy"
     if kept:
-        return send(kept["kind"], kept["details"], form.body.data)
+        return send(kept["kind"], kept["details"], form.body.data, easy=easy)
     # Nothing kept (no cookie): the page is built from the form alone.
     kind = KINDS[form.kind.data]
     email_da = Email(kind.to, _in_language("da", kind.subject), form.body.data)
     english = Email(kind.to, "", form.english.data) if form.english.data else None
-    return render_email(kind.name, form.name.data, email_da, english, edited=True)
+    return render_email(kind.name, form.name.data, email_da, english, edited=True,
+                        easy=easy and kind.name == "application")
 
 
-def _application_form(answers):
+def _application_form(answers, easy=False):
     own = questions.for_self(answers) if answers.get("who") else True
-    return lambda **kwargs: ApplicationForm(for_self=own, **kwargs)
+    return lambda **kwargs: ApplicationForm(for_self=own, easy=easy, **kwargs)
 
 
-def _render_apply(answers, form, gone=False):
+def _render_apply(answers, form, gone=False, easy=False):
     own = questions.for_self(answers) if answers.get("who") else not form.applicant_name.data
-    return render_template("sending/apply.html", form=form, back=url_for("guide.result"),
+    applying_as, may_ask = ((statements.APPLYING_AS_EASY, statements.MAY_ASK_EASY) if easy else
+                            (statements.APPLYING_AS, {who: lines[1] for who, lines in statements.MAY_ASK.items()}))
+    return render_template("sending/apply.html", form=form, easy=easy,
+                           back=url_for("guide.easy_result" if easy else "guide.result"),
                            has_errors=bool(form.errors), draft_form=drafts.FORM_ID, answers_gone=gone,
-                           for_self=own, email_says=what_it_says(answers) if not gone else [],
-                           applying_as=None if own else statements.APPLYING_AS.get(answers.get("who")),
-                           may_ask=None if own or gone else statements.MAY_ASK[answers["who"]][1])
+                           for_self=own, email_says=what_it_says(answers, easy) if not gone else [],
+                           applying_as=None if own else applying_as.get(answers.get("who")),
+                           may_ask=None if own or gone else may_ask[answers["who"]])
 
 
 def _answers_gone_message():
@@ -126,22 +146,25 @@ def _answers_gone_message():
              minutes=state.default_limit() // 60)
 
 
+@localized(bp, "/guide/ansoegning/let", "/guide/apply/easy", endpoint="easy_apply", defaults={"easy": True},
+           methods=["GET", "POST"])
 @localized(bp, "/guide/ansoegning", "/guide/apply", old="/guide/ansoegning", methods=["GET", "POST"])
-def apply():
+def apply(easy=False):
     answers = state.answers()
     if answers and questions.decided_elsewhere(answers):  # not for an email to Ballerup
         return redirect(url_for("guide.outside"), 303)
     if questions.all_answered(answers):
-        return drafts.form_page("application", _application_form(answers),
-                                lambda form: _render_apply(answers, form), send)
+        return drafts.form_page("application", _application_form(answers, easy),
+                                lambda form: _render_apply(answers, form, easy=easy),
+                                lambda kind, details: send(kind, details, easy=easy))
     # The answers are gone (time limit), but what was typed on the form is kept.
-    make_form = _application_form(answers)
+    make_form = _application_form(answers, easy)
     if request.method == "POST":
         state.save_draft("application", make_form(formdata=None).typed_values(request.form), note="refused")
     elif state.draft("application"):
         form = make_form(formdata=MultiDict(state.draft("application")["values"]))
         form.form_errors.append(_answers_gone_message())
-        return _render_apply(answers, form, gone=True)
+        return _render_apply(answers, form, gone=True, easy=easy)
     if state.draft("application"):
         flash(_answers_gone_message())
         return redirect(flow.next_url(answers), 303)
@@ -149,6 +172,7 @@ def apply():
 
 
 drafts.register_form_page("sending.apply", lambda: ("application", _application_form(state.answers())))
+drafts.register_form_page("sending.easy_apply", lambda: ("application", _application_form(state.answers(), True)))
 
 
 @bp.errorhandler(CSRFError)
