@@ -60,13 +60,13 @@ class Flow:
 
 
 def choices(question):
-    """Every valid answer to a question: one option, or for a multiple choice each
-    allowed set of options."""
+    """Every answer the guide accepts to a question: one option, or for a multiple
+    choice each set of options it takes (questions.Question.is_valid decides)."""
+    values = [option.value for option in question.options]
     if not question.multiple:
-        return [option.value for option in question.options]
-    free = [option.value for option in question.options if option.value != question.exclusive]
-    sets = [list(chosen) for size in range(1, len(free) + 1) for chosen in combinations(free, size)]
-    return sets + ([[question.exclusive]] if question.exclusive else [])
+        return values
+    sets = [list(chosen) for size in range(1, len(values) + 1) for chosen in combinations(values, size)]
+    return [answer for answer in sets if question.is_valid(answer)]
 
 
 def chosen(answer):

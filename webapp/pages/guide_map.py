@@ -169,7 +169,7 @@ def who_decides_basis(lang):
 def target_group_basis(lang):
     law = facts.FACTS["law_consolidated"]
     return [_fact("target_group", lang, rules.TARGET_GROUP),
-            Basis(_("The law: section 104 of the Act on Social Services."), law.quote, "", None)]
+            Basis(_("The service level rests on section 104 of the Act on Social Services."), law.quote, "", None)]
 
 
 def findings_basis(lang):
@@ -211,39 +211,54 @@ def _check(node, ways, lang):
     return made
 
 
+def _beside(side, places, spine):
+    """Put a side node (an end, or a look back) level with the first question its
+    neighbours lead to, to the right of it: the questions stay in one column on the
+    left, which a phone shows first."""
+    beside = next((place for place in places if place in spine), None)
+    return f"  {{ rank=same; {beside} -> {side} [style=invis]; }}" if beside else None
+
+
 def dot(lang):
     """The guide as a Graphviz graph, top to bottom, in the page's language."""
     made = steps(lang)
+    spine = {step.key for step in made} | {flow.RESULT}
     out = [
         "digraph guide {",
         f'  graph [rankdir=TB, nodesep=0.25, ranksep=0.45, bgcolor="transparent", fontname="{FONT}"];',
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize=14, fontcolor="#1a1a1a"];',
+        f'  node [shape=plaintext, fontname="{FONT}", fontsize=14, fontcolor="#1a1a1a", group=spine];',
         f'  edge [fontname="{FONT}", fontsize=12, fontcolor="#1a1a1a", color="#1a1a1a"];',
     ]
     for step in made:
         rows = [f"{step.number}. {step.title}", *((a.value, a.text) for a in step.answers)]
         out.append(f"  {step.key} [label={_box(rows, '#dbe8f5')}];")
-    ends = [key for key in flow.flow().ends if key != flow.RESULT]
-    for end in ends:
-        out.append(f'  {end} [shape=box, style="rounded,filled", fillcolor="#fff3cd", margin="0.15,0.1", '
-                   f'label=<{_lines(str(END_TEXTS[end]))}>];')
     result_rows = [_("The result: the first line that fits applies"),
                    *((f"r{i}", rule.short) for i, rule in enumerate(outcome_rules(lang), 1))]
     out.append(f"  {flow.RESULT} [label={_box(result_rows, '#d4edda')}];")
-    checks = {}  # (earlier question, its answers' places) -> the node that looks back at it
+    for end in (key for key in flow.flow().ends if key != flow.RESULT):
+        out.append(f'  {end} [group="", shape=box, style="rounded,filled", fillcolor="#fff3cd", '
+                   f'margin="0.15,0.1", label=<{_lines(str(END_TEXTS[end]))}>];')
+    checks, placed = {}, []  # checks: (earlier question, its answers' places) -> the node that looks back
     for step in made:
         if step.together:
             out.append(f"  {step.key} -> {step.together.key};")
             continue
+        places = [way.place.key for answer in step.answers for way in answer.ways if not way.when]
         for answer in step.answers:
             if all(way.when for way in answer.ways):
                 ways = tuple((way.when_key, way.when_values, way.place.key) for way in answer.ways)
                 if ways not in checks:
-                    checks[ways] = f"check{len(checks) + 1}"
-                    out += _check(checks[ways], ways, lang)
+                    checks[ways] = node = f"check{len(checks) + 1}"
+                    out += [line.replace("[shape=box", '[group="", shape=box', 1) for line in _check(node, ways, lang)]
+                    placed += [_beside(node, places, spine)]
+                    placed += [_beside(place, [p for *_, p in ways], spine) for *_, place in ways if place not in spine]
                 out.append(f"  {step.key}:{answer.value} -> {checks[ways]};")
             else:
-                out += [f"  {step.key}:{answer.value} -> {way.place.key};" for way in answer.ways]
+                for way in answer.ways:
+                    out.append(f"  {step.key}:{answer.value} -> {way.place.key};")
+                    if way.place.key not in spine:
+                        placed.append(_beside(way.place.key, places, spine))
+    out += [line for line in dict.fromkeys(placed) if line]
     out.append("}")
     return "\n".join(out) + "\n"
 
