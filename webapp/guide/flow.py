@@ -127,20 +127,27 @@ class Results:
 
     def __init__(self, answer_sets):
         self.all = (1 << len(answer_sets)) - 1
-        self.answer, self.finding, self.outcome = {}, {}, {}
-        self.order = []  # the findings in the order the result page shows them
-        self.source = {}  # each finding's section of the service level
+        answer, finding, outcome = {}, {}, {}  # each: what -> the indexes of the results with it
+        self.source = {}  # each finding's section of the service level, in the result page's order
         for i, answers in enumerate(answer_sets):
-            for key, answer in answers.items():
-                for value in chosen(answer):
-                    self.answer[key, value] = self.answer.get((key, value), 0) | 1 << i
-            for finding in rules.findings(answers):
-                self.finding[finding.key] = self.finding.get(finding.key, 0) | 1 << i
-                if finding.key not in self.order:
-                    self.order.append(finding.key)
-                    self.source[finding.key] = finding.source
-            outcome = rules.outcome(answers)
-            self.outcome[outcome] = self.outcome.get(outcome, 0) | 1 << i
+            for key, given in answers.items():
+                for value in chosen(given):
+                    answer.setdefault((key, value), []).append(i)
+            for found in rules.findings(answers):
+                finding.setdefault(found.key, []).append(i)
+                self.source.setdefault(found.key, found.source)
+            outcome.setdefault(rules.outcome(answers), []).append(i)
+        self.order = list(self.source)
+        self.answer, self.finding, self.outcome = (
+            {what: self._mask(indexes, len(answer_sets)) for what, indexes in table.items()}
+            for table in (answer, finding, outcome))
+
+    @staticmethod
+    def _mask(indexes, size):
+        bits = bytearray(b"0" * size)
+        for i in indexes:
+            bits[size - 1 - i] = ord("1")
+        return int(bits, 2)
 
     def having(self, key, value):
         return self.answer.get((key, value), 0)
