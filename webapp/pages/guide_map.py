@@ -174,7 +174,7 @@ def target_group_basis(lang):
 
 def findings_basis(lang):
     """Every finding the result can show, with the fact (content/facts.yml) it rests on."""
-    return [_fact(FACT_OF_FINDING[key], lang, source, says=str(FINDINGS[key][0])) if FACT_OF_FINDING[key]
+    return [_fact(FACT_OF_FINDING[key], lang, source, says=str(FINDINGS[key][0])) if FACT_OF_FINDING.get(key)
             else Basis(str(FINDINGS[key][0]), "", "", source)
             for key, source in flow.flow().sources.items()]
 
