@@ -17,7 +17,7 @@ from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, url
 from tests.readability import blocks, stats
 from webapp import create_app, facts
-from webapp.guide import flow, questions, rules
+from webapp.guide import decisions, questions, rules, statements
 from webapp.guide.questions import Option
 from webapp.pages import guide_map
 
@@ -43,7 +43,7 @@ def drawn_now(app, lang):
 @pytest.fixture
 def changed_guide(monkeypatch):
     """Change the guide's data for one test; the flow is worked out again, before and after."""
-    flow.flow.cache_clear()
+    decisions.worked_out.cache_clear()
 
     def change(question=None, outcome=None):
         if question:
@@ -52,11 +52,11 @@ def changed_guide(monkeypatch):
             monkeypatch.setattr(questions, "BY_KEY", {q.key: q for q in replaced})
         if outcome:
             monkeypatch.setattr(rules, "outcome", outcome)
-        flow.flow.cache_clear()
+        decisions.worked_out.cache_clear()
 
     yield change
     monkeypatch.undo()
-    flow.flow.cache_clear()
+    decisions.worked_out.cache_clear()
 
 
 # --- The published diagram is today's ------------------------------------------
@@ -104,8 +104,8 @@ def test_a_rule_the_drawing_cannot_tell_stops_it_rather_than_drawing_it_wrong(ch
             else rules.Outcome.UNLIKELY
 
     changed_guide(outcome=outcome)
-    with pytest.raises(flow.FlowError):
-        flow.flow()
+    with pytest.raises(decisions.FlowError):
+        decisions.worked_out()
 
 
 # --- The page says what the guide does -----------------------------------------
@@ -122,7 +122,7 @@ def test_the_page_lists_every_question_answer_and_outcome(app, get_page, lang):
         assert all(label in item for label in labels), question.key
     result = text_of(soup.find(id="result").find_next("ol"))
     for outcome in rules.Outcome:
-        assert in_language(app, lang, lambda o=outcome: str(guide_map.OUTCOMES[o][0][0])) in result
+        assert in_language(app, lang, lambda o=outcome: str(statements.OUTCOMES[o][0][0])) in result
 
 
 def test_the_danish_page_says_where_each_answer_leads(app):
@@ -163,10 +163,10 @@ def test_every_rule_shows_the_sentence_or_the_law_it_rests_on(get_page, lang):
     for key in used | {"home_municipality", "placing_municipality", "target_group"}:
         fact = facts.FACTS[key]
         assert (fact.quote or fact.law) in rules_part, key
-    every_finding = set(flow.flow().sources)
+    every_finding = set(decisions.worked_out().sources)
     assert every_finding == set(guide_map.FACT_OF_FINDING), "name the fact each finding rests on"
     links = [a["href"] for a in soup.select("ul.rule-basis a")]
-    for source in flow.flow().sources.values():
+    for source in decisions.worked_out().sources.values():
         assert any(href.endswith(f"/{source.topic}#{source.anchor}") for href in links), source
 
 

@@ -1,5 +1,5 @@
 """"How the guide works": every question, answer and outcome of the guide (worked out
-in guide/flow.py), in the page's language, as a nested list and as a Graphviz diagram.
+in guide/decisions.py), in the page's language, as a nested list and as a Graphviz diagram.
 
 The diagram is drawn at build time, never per request: `make diagrams`
 (scripts/guide_diagram.py) writes diagram/guide.<lang>.dot from here and runs `dot`
@@ -20,14 +20,13 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from .. import facts
-from ..guide import flow, questions, rules
-from ..guide.statements import FINDINGS, OUTCOMES
+from ..guide import decisions, questions, rules, statements
 from ..i18n import babel_locale
 
 DIAGRAM_DIR = Path(__file__).resolve().parent / "diagram"
 
 END_TEXTS = {
-    flow.RESULT: _l("You see the result"),
+    decisions.RESULT: _l("You see the result"),
     "home": _l("Contact the municipality you live in"),
     "placing": _l("Contact the municipality that gave you the place"),
 }
@@ -52,7 +51,7 @@ FACT_OF_FINDING = {
 
 @dataclass(frozen=True)
 class Place:
-    key: str  # a question's key, flow.RESULT or an end
+    key: str  # a question's key, decisions.RESULT or an end
     number: int | None  # the question's number, for a question
     text: str
 
@@ -90,15 +89,15 @@ class Rule:
 
 
 def _places(steps):
-    places = {flow.RESULT: Place(flow.RESULT, None, str(END_TEXTS[flow.RESULT]))}
-    places |= {end: Place(end, None, str(END_TEXTS[end])) for end in flow.flow().ends if end != flow.RESULT}
+    places = {decisions.RESULT: Place(decisions.RESULT, None, str(END_TEXTS[decisions.RESULT]))}
+    places |= {end: Place(end, None, str(END_TEXTS[end])) for end in decisions.worked_out().ends if end != decisions.RESULT}
     places |= {step.question.key: Place(step.question.key, number, str(step.question.title))
                for number, step in enumerate(steps, 1)}
     return places
 
 
 def _numbers():
-    return {step.question.key: number for number, step in enumerate(flow.flow().steps, 1)}
+    return {step.question.key: number for number, step in enumerate(decisions.worked_out().steps, 1)}
 
 
 def _options(key, values, lang, quoted=False):
@@ -116,7 +115,7 @@ def _if_answered(key, values, lang):
 
 def steps(lang):
     """The questions in the order the guide asks them, in the page's language."""
-    found = flow.flow()
+    found = decisions.worked_out()
     places = _places(found.steps)
     made = []
     for number, step in enumerate(found.steps, 1):
@@ -124,7 +123,7 @@ def steps(lang):
             Answer(option.value, str(option.label),
                    tuple(Way(places[b.goes_to], _if_answered(*b.when, lang), *b.when) if b.when
                          else Way(places[b.goes_to]) for b in step.branches if b.option == option.value),
-                   tuple(str(FINDINGS[key][0]) for key in step.adds[option.value]))
+                   tuple(str(statements.FINDINGS[key][0]) for key in step.adds[option.value]))
             for option in step.question.options)
         together = step.together()
         made.append(Step(number, step.question.key, str(step.question.title), answers,
@@ -135,8 +134,8 @@ def steps(lang):
 def outcome_rules(lang):
     """The result's outcome: the first rule that holds gives it."""
     rules_ = []
-    for condition, outcome in flow.flow().outcomes:
-        heading = str(OUTCOMES[outcome][0][0])
+    for condition, outcome in decisions.worked_out().outcomes:
+        heading = str(statements.OUTCOMES[outcome][0][0])
         question = questions.BY_KEY[condition.question]
         short = f"{question.summary}: {_options(question.key, [condition.option], lang)} → {heading}"
         rules_.append(Rule(short, f"{_if_answered(question.key, [condition.option], lang)}: {heading}."))
@@ -145,7 +144,7 @@ def outcome_rules(lang):
 
 def always():
     """What every result says, whatever the answers."""
-    return [str(FINDINGS[key][0]) for key in flow.flow().always]
+    return [str(statements.FINDINGS[key][0]) for key in decisions.worked_out().always]
 
 
 @dataclass(frozen=True)
@@ -174,9 +173,9 @@ def target_group_basis(lang):
 
 def findings_basis(lang):
     """Every finding the result can show, with the fact (content/facts.yml) it rests on."""
-    return [_fact(FACT_OF_FINDING[key], lang, source, says=str(FINDINGS[key][0])) if FACT_OF_FINDING.get(key)
-            else Basis(str(FINDINGS[key][0]), "", "", source)
-            for key, source in flow.flow().sources.items()]
+    return [_fact(FACT_OF_FINDING[key], lang, source, says=str(statements.FINDINGS[key][0])) if FACT_OF_FINDING.get(key)
+            else Basis(str(statements.FINDINGS[key][0]), "", "", source)
+            for key, source in decisions.worked_out().sources.items()]
 
 
 # --- The diagram ---------------------------------------------------------------
@@ -222,7 +221,7 @@ def _beside(side, places, spine):
 def dot(lang):
     """The guide as a Graphviz graph, top to bottom, in the page's language."""
     made = steps(lang)
-    spine = {step.key for step in made} | {flow.RESULT}
+    spine = {step.key for step in made} | {decisions.RESULT}
     out = [
         "digraph guide {",
         f'  graph [rankdir=TB, nodesep=0.25, ranksep=0.45, bgcolor="transparent", fontname="{FONT}"];',
@@ -234,8 +233,8 @@ def dot(lang):
         out.append(f"  {step.key} [label={_box(rows, '#dbe8f5')}];")
     result_rows = [_("The result: the first line that fits applies"),
                    *((f"r{i}", rule.short) for i, rule in enumerate(outcome_rules(lang), 1))]
-    out.append(f"  {flow.RESULT} [label={_box(result_rows, '#d4edda')}];")
-    for end in (key for key in flow.flow().ends if key != flow.RESULT):
+    out.append(f"  {decisions.RESULT} [label={_box(result_rows, '#d4edda')}];")
+    for end in (key for key in decisions.worked_out().ends if key != decisions.RESULT):
         out.append(f'  {end} [group="", shape=box, style="rounded,filled", fillcolor="#fff3cd", '
                    f'margin="0.15,0.1", label=<{_lines(str(END_TEXTS[end]))}>];')
     checks, placed = {}, []  # checks: (earlier question, its answers' places) -> the node that looks back

@@ -203,7 +203,7 @@ def _outcome_list(results, asked):
 
 
 @cache
-def flow():
+def worked_out():
     seen, leaves = {}, []
     _walk({}, seen, leaves)
     results = Results([answers for answers, place in leaves if place == RESULT])
