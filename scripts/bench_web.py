@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from tests.support.live_server import LiveServer  # noqa: E402
 from webapp.guide.questions import SLUGS  # noqa: E402
-from webapp.live_server import LiveServer  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

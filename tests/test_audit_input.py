@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
-from webapp import create_app, shared_pages, template_cache
+from webapp import create_app, forms, shared_pages, template_cache
+from webapp import emails as email
 from webapp.config import TestingConfig
-from webapp.guide import email, forms
 
 # Digits that str.isdigit() accepts but are not 0-9, and numbers too big for a date.
 ODD_DATE_PARTS = ["²", "١٢", "𝟙𝟚", "３", "9999999999", "99999999999999999999", "0", "-1", "1e3", "+3"]

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from icalendar import Calendar
 
-from webapp.deadlines import (
+from webapp.deadlines.counting import (
     add_working_days,
     calendar_file,
     comment_deadline,

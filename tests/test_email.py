@@ -6,14 +6,9 @@ from bs4 import BeautifulSoup
 from flask_babel import force_locale
 
 from tests.guide_helpers import ANSWERS, DETAILS, answer_all, application_page, url
-from webapp.guide.email import (
-    MAILTO_LIMIT,
-    Email,
-    application_email,
-    complaint_email,
-    mailto,
-    qr_svg,
-)
+from webapp.complaint import complaint_email
+from webapp.emails import MAILTO_LIMIT, Email, mailto, qr_svg
+from webapp.sending.application import application_email
 
 NASTY = [
     "Linje 1\r\nBcc: evil@example.com",
@@ -146,7 +141,7 @@ def test_no_subject_has_a_name_in_it(app, lang, kind, expected):
     {**ANSWERS, "who": "relative", "residence": "no", "housing": "residential", "placed_by": "ballerup"},
 ])
 def test_the_forms_notice_lists_exactly_what_the_email_says(client, app, lang, answers):
-    from webapp.guide.email import SAYS, _parts
+    from webapp.sending.application import SAYS, _parts
 
     answer_all(client, lang, answers)
     soup = BeautifulSoup(client.get(url(lang, "apply")).get_data(as_text=True), "html.parser")

@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup
 
 from scripts import check_source
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
+from webapp import complaint as email_module
 from webapp import content, create_app, facts
 from webapp.config import ROOT, Config
-from webapp.guide import email as email_module
 
 LANGS = ("da", "en")
 SITE = content.load(Config.CONTENT_DIR, LANGS)
@@ -192,7 +192,8 @@ def test_no_number_contact_or_address_is_typed_by_hand_in_content(lang):
     assert not {page: found for page, found in typed.items() if found}
 
 
-GUIDE_FILES = ("webapp/guide/statements.py", "webapp/guide/email.py", "webapp/guide/easy.py")
+GUIDE_FILES = ("webapp/guide/statements.py", "webapp/sending/application.py", "webapp/complaint/email.py",
+               "webapp/emails.py", "webapp/guide/easy.py")
 
 
 @pytest.mark.parametrize("path", GUIDE_FILES)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.guide_helpers import ANSWERS, url
 from webapp import create_app
 from webapp.config import TestingConfig
-from webapp.guide.deadline_views import KINDS
+from webapp.deadlines.views import KINDS
 from webapp.guide.questions import QUESTIONS
 
 FUZZ = settings(max_examples=120, derandomize=True, database=None, deadline=None,
@@ -105,7 +105,7 @@ class CsrfConfig(TestingConfig):
 
 def url_for_kind(app, lang, kind):
     with app.test_request_context(f"/{lang}/"):
-        return flask.url_for("guide.deadline_calendar", lang=lang, kind=kind)
+        return flask.url_for("deadlines.deadline_calendar", lang=lang, kind=kind)
 
 
 @pytest.fixture(scope="module")

@@ -234,7 +234,7 @@ def test_result_gives_the_real_date_of_the_latest_answer(client, get_page, monke
         def today(cls):
             return cls(2026, 11, 26)
 
-    monkeypatch.setattr("webapp.guide.routes.date", FixedDate)
+    monkeypatch.setattr("webapp.guide.views.date", FixedDate)
     answer_all(client)
     text = text_of(get_page("/da/guide/resultat"))
     assert "onsdag den 13. januar 2027" in text

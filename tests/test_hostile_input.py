@@ -9,10 +9,11 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, url
-from webapp import create_app, deadlines
+from webapp import create_app
 from webapp.config import TestingConfig
-from webapp.guide import routes
-from webapp.guide.email import MAILTO_LIMIT, Email, mailto, qr_svg
+from webapp.deadlines import counting as deadlines
+from webapp.emails import MAILTO_LIMIT, Email, mailto, qr_svg
+from webapp.sending import views as routes
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
                     "Referrer-Policy")

@@ -20,9 +20,9 @@ from flask_babel import force_locale
 from tests.guide_helpers import DETAILS, url
 from tests.readability import page_stats, stats
 from webapp.guide import rules
-from webapp.guide.email import application_email
 from webapp.guide.questions import QUESTIONS, decided_elsewhere, for_self
 from webapp.i18n import babel_locale
+from webapp.sending.application import application_email
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
@@ -168,7 +168,7 @@ def rendered(request):
 
     app = create_app("testing")
     monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setattr("webapp.guide.routes.date", FixedDate)
+    monkeypatch.setattr("webapp.guide.views.date", FixedDate)
     request.addfinalizer(monkeypatch.undo)
     client = app.test_client()
     return {lang: (render_results(client, lang), emails(app, lang), render_outside(client, lang))

@@ -1,4 +1,9 @@
-"""Ballerup Kommune: activity and social contact services (Serviceloven § 104)."""
+"""Ballerup Kommune: activity and social contact services (Serviceloven § 104).
+
+The app factory. Each journey is a package with its blueprint: pages/ (the readable
+site), guide/ (the questions and result), sending/ (details and the email page),
+complaint/, deadlines/ (the calculator, and how deadlines are counted) and feedback/.
+What more than one of them uses lives here in webapp/ under its own name."""
 
 import hashlib
 import os
@@ -46,12 +51,11 @@ def create_app(config=None):
     app.jinja_env.globals["this_page"] = shared_pages.this_page
     template_cache.init_app(app)
 
-    from .guide import bp as guide_bp
-    from .pages import bp as pages_bp
+    from . import complaint, deadlines, guide, pages, sending
 
     urls.init_app(app)
-    app.register_blueprint(pages_bp)
-    app.register_blueprint(guide_bp)
+    for package in (pages, guide, sending, complaint, deadlines):
+        app.register_blueprint(package.bp)
     app.add_url_rule("/healthz", "healthz", _healthz)
     feedback.init_app(app)  # after the other extensions: it exempts its views from CSRFProtect
     urls.register_old_paths(app)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from browser_helpers import DESKTOP, PHONE
 
+from tests.support.live_server import LiveServer
 from webapp.config import TestingConfig
-from webapp.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"

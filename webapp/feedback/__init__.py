@@ -1,6 +1,7 @@
 """"Was this page useful?", the guide's funnel counts, the report for the municipality
 and the public page on how the site is used. Storage: SQLAlchemy with Flask-Migrate's
-migrations in migrations/ (SQLite in the instance folder, or DATABASE_URL)."""
+migrations in migrations/ (SQLite in the instance folder, or DATABASE_URL). Uses the
+shared modules of webapp/ only; the journeys call its `funnel`."""
 
 import logging
 

@@ -11,10 +11,10 @@ ASKING_TEMPLATES = {
     "guide/result.html": None,
     "guide/easy_result.html": None,
     # The email page may be shown at the form's address too (a text too long to keep).
-    "guide/email.html": "guide.sending",
+    "sending/email.html": "sending.sending",
 }
 ASKING_ENDPOINTS = {"pages.topic", "pages.easy_page", "pages.glossary", "guide.result",
-                    "guide.easy_result", "guide.sending"}
+                    "guide.easy_result", "sending.sending"}
 
 
 def set_page_for_template(sender, template, context, **extra):

@@ -71,7 +71,7 @@ def page_label(endpoint, page_id, lang):
         "pages.glossary": _("Glossary"),
         "guide.result": _("The guide's result"),
         "guide.easy_result": _("The guide's result in easy read"),
-        "guide.sending": _("The email page"),
+        "sending.sending": _("The email page"),
     }[endpoint]
 
 

@@ -14,7 +14,7 @@ from wtforms import HiddenField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from ..errors import error_page
-from ..guide.forms import ErrorSummaryMixin
+from ..forms import ErrorSummaryMixin
 from ..urls import localized
 from . import bp, store, usage
 from .pages import page_of

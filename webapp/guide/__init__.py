@@ -1,8 +1,12 @@
-"""The guide: questions one per page, the result, the application email,
-and the deadline and complaint helpers."""
+"""The guide: its questions (questions.py), the rules that decide the outcome (rules.py)
+and their wording (statements.py, easy.py), the answers kept in the session cookie
+(state.py), and its pages: the questions and result (views.py) and the session's life
+(lifecycle.py). It uses the shared modules of webapp/ and the feedback package's
+funnel; no other journey."""
 
-from flask import Blueprint
+from .. import journey
 
-bp = Blueprint("guide", __name__)
+bp = journey.blueprint("guide", __name__, open_views=(
+    "start", "expired", "cleared", "finish", "restart", "keep_alive"))
 
-from . import deadline_views, routes  # noqa: E402,F401  (registers the views on bp)
+from . import lifecycle, views  # noqa: E402,F401  (registers the views on bp)

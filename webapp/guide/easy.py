@@ -93,7 +93,7 @@ def easy_result(answers, today, own):
         Part("mail", _("Apply by email"), (
             _("We write the email for you."),
             _("You check it and send it yourself."),
-        ), link=(_("Write the email"), "guide.apply")),
+        ), link=(_("Write the email"), "sending.apply")),
         Part("calendar", _("How many days?"), (*days, _("The municipality decides how many days."))),
         Part("money", _("What does it cost?"), tuple(costs)),
         Part("bus", _("Transport"), tuple(transport)),

@@ -232,3 +232,8 @@ def neighbours(question, answers):
     before = steps[index - 1] if index > 0 else None
     after = steps[index + 1] if index + 1 < len(steps) else None
     return before, after
+
+
+def all_answered(answers):
+    """Every question answered, by someone the guide can give a result to."""
+    return not first_unanswered(answers) and not decided_elsewhere(answers)

@@ -1,5 +1,7 @@
 """The readable site: home, the service level, easy read, glossary, contact,
-accessibility, privacy."""
+accessibility, privacy, the changes page. Cached for everyone (shared_pages), so it
+shows nothing of a person's answers. Uses the shared modules of webapp/ and the
+deadlines package's dates."""
 
 from datetime import date
 

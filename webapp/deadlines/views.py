@@ -1,16 +1,15 @@
-"""The deadlines page: from one date, the deadlines that follow, with calendar files."""
+"""The deadline calculator (/frister, /deadlines): from one date, the deadlines that follow, with calendar files."""
 
 from flask import Response, abort, render_template, request
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from wtforms import Form
 
-from .. import deadlines
+from ..forms import DatePartsField, ErrorSummaryMixin
 from ..urls import add_slugs, localized
-from . import bp
-from .forms import DatePartsField, ErrorSummaryMixin
+from . import bp, counting
 
-# What each deadline counts from, what it is, and its rule in deadlines.py.
+# What each deadline counts from, what it is, and its rule in counting.py.
 # The page asks first what happened on the date (`brev`), and answers that first.
 EVENTS = {
     "svar": _l("The municipality received my application"),
@@ -18,11 +17,11 @@ EVENTS = {
     "klage": _l("I received the decision"),
 }
 KINDS = {
-    "svar": (deadlines.latest_answer, _l("Latest day you can expect an answer to your application"),
+    "svar": (counting.latest_answer, _l("Latest day you can expect an answer to your application"),
              _l("If the municipality received your application on %(date)s, you can expect an answer no later than:")),
-    "bemaerkninger": (deadlines.comment_deadline, _l("Last day to comment on the draft decision"),
+    "bemaerkninger": (counting.comment_deadline, _l("Last day to comment on the draft decision"),
                       _l("If you received the draft decision on %(date)s, send your comments no later than:")),
-    "klage": (deadlines.complaint_deadline, _l("Last day to complain about the decision"),
+    "klage": (counting.complaint_deadline, _l("Last day to complain about the decision"),
               _l("If you received the decision on %(date)s, the municipality must receive your complaint no later than:")),
 }
 
@@ -50,7 +49,7 @@ def deadlines_page():
         for kind, (rule, title, explanation) in KINDS.items():
             results.append((kind, title, explanation % {"date": format_date(day, "long")}, rule(day)))
         results.sort(key=lambda result: result[0] != chosen)  # the one asked for first
-    return render_template("guide/deadlines.html", form=form, results=results, events=EVENTS,
+    return render_template("deadlines/deadlines.html", form=form, results=results, events=EVENTS,
                            chosen=chosen, has_errors=bool(form.errors),
                            iso=form.dato.data and form.dato.data.isoformat())
 
@@ -64,7 +63,7 @@ def deadline_calendar(kind):
     day = form.dato.data
     rule, title, _explanation = KINDS[kind]
     deadline = rule(day)
-    body = deadlines.calendar_file(
+    body = counting.calendar_file(
         summary=str(title), description=f"Ballerup Kommune – {_l('Activity and social contact services')}",
         day=deadline, uid=f"{kind}-{deadline.isoformat()}@aktivitetstilbud.balk.dk",
     )

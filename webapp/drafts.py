@@ -1,4 +1,4 @@
-"""The guide's forms (application, complaint) never lose what was typed without a word.
+"""The forms (application, complaint) never lose what was typed without a word.
 
 What was typed is kept as a draft in the session and shown on a GET (Post/Redirect/
 Get): after errors, so Reload never asks to resubmit; after a refused POST (the time
@@ -10,12 +10,19 @@ from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ..i18n import LANGUAGES
-from ..security import from_this_site
-from . import state
+from .guide import state
+from .i18n import LANGUAGES
+from .security import from_this_site
 
 FORM_ID = "details-form"  # the form the language and "more time" buttons belong to
 DRAFT_BUTTON = "draft"    # their name; the value is a language or "more-time"
+# endpoint -> a function giving (kind, make_form): the form pages whose typed values
+# are kept after a refused POST (registered by each journey with register_form_page).
+FORM_PAGES = {}
+
+
+def register_form_page(endpoint, form_of):
+    FORM_PAGES[endpoint] = form_of
 
 
 def refused_message():

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import holidays
 
-from . import facts
+from .. import facts
 
 # The numbers the deadlines count, from the registry (content/facts.yml).
 PROCESSING_WORKING_DAYS = int(facts.value("processing_days"))

@@ -5,7 +5,7 @@ import threading
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from . import create_app
+from webapp import create_app
 
 
 class _QuietHandler(WSGIRequestHandler):
