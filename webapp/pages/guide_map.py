@@ -27,8 +27,8 @@ DIAGRAM_DIR = Path(__file__).resolve().parent / "diagram"
 
 END_TEXTS = {
     decisions.RESULT: _l("You see the result"),
-    "home": _l("Contact the municipality you live in"),
-    "placing": _l("Contact the municipality that gave you the place"),
+    decisions.ENDS[rules.Decides.HOME]: _l("Contact the municipality you live in"),
+    decisions.ENDS[rules.Decides.PLACING]: _l("Contact the municipality that gave you the place"),
 }
 
 # The fact (content/facts.yml) each finding rests on: its quote is the service level's
@@ -59,7 +59,7 @@ class Place:
 @dataclass(frozen=True)
 class Way:
     place: Place
-    when: str = ""  # "Har du svaret Nej til spørgsmål 2", when it depends on an earlier answer
+    when: str = ""  # "Har du svaret „Nej“ til spørgsmål 2", when it depends on an earlier answer
     when_key: str = ""
     when_values: tuple[str, ...] = ()
 
