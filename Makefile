@@ -76,6 +76,12 @@ chromium: ## Install Debian's Chromium (and zbarimg, which reads the QR code bac
 	@command -v chromium >/dev/null && command -v zbarimg >/dev/null || \
 		(apt-get update -q && apt-get install -y -q chromium zbar-tools)
 
+graphviz: ## Install Debian's Graphviz (dot), which draws the guide's diagram, if missing
+	@command -v dot >/dev/null || (apt-get update -q && apt-get install -y -q graphviz)
+
+diagrams: translations-compile graphviz ## Draw "How the guide works" again from the guide's questions and rules (commit webapp/pages/diagram/)
+	$(PY) scripts/guide_diagram.py
+
 check-source: $(STAMP) ## Check every fact's quote against a version of the service level: make check-source SOURCE=<file>
 	$(PY) scripts/check_source.py "$(SOURCE)"
 
@@ -84,7 +90,7 @@ postgres: ## Install Debian's PostgreSQL server for the storage tests, if missin
 	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
 		(apt-get update -q && apt-get install -y -q postgresql)
 
-test: build chromium nginx postgres redis check-source ## Run all tests, browser tests included
+test: build chromium nginx postgres redis graphviz check-source ## Run all tests, browser tests included
 	$(PY) -m pytest
 
 lint: $(STAMP) ## Check the code with ruff
@@ -102,4 +108,4 @@ bench: build db-upgrade wrk nginx redis ## Requests per second under gunicorn ag
 bench-web: build chromium ## Page weight and Lighthouse scores, printed as a table
 	$(PY) scripts/bench_web.py
 
-.PHONY: check-source help install lock nginx redis static-files assets translations-extract translations-update translations-compile build db-upgrade run serve chromium postgres test lint snapshots wrk bench bench-web
+.PHONY: graphviz diagrams check-source help install lock nginx redis static-files assets translations-extract translations-update translations-compile build db-upgrade run serve chromium postgres test lint snapshots wrk bench bench-web

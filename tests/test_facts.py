@@ -22,7 +22,7 @@ LANGS = ("da", "en")
 SITE = content.load(Config.CONTENT_DIR, LANGS)
 TOPICS = [page.id for page in SITE.topics["da"]]
 CONTENT_PAGES = {*TOPICS, *(f"easy/{t}" for t in TOPICS), *(f"pages/{p}" for p in SITE.pages["da"]), "glossary"}
-GUIDE_PAGES = {"result", "easy_result", "email", "complaint_email", "complaint_page"}
+GUIDE_PAGES = {"result", "easy_result", "email", "complaint_email", "complaint_page", "how_it_works"}
 
 
 def source_document():
@@ -128,7 +128,8 @@ def test_every_content_page_carries_its_facts_from_the_registry(lang):
 @pytest.fixture(scope="module")
 def guide_texts():
     """The result, the easy result and the application email page, in both languages,
-    for someone in their own home and someone living with family."""
+    for someone in their own home and someone living with family; the complaint page
+    and "How the guide works"."""
     app = create_app("testing")
     texts = {}
     for lang in LANGS:
@@ -142,6 +143,9 @@ def guide_texts():
         texts[lang, "email"] = words(BeautifulSoup(response.get_data(as_text=True), "html.parser").main.get_text(" "))
         soup = BeautifulSoup(app.test_client().get(url(lang, "complaint")).get_data(as_text=True), "html.parser")
         texts[lang, "complaint_page"] = words(soup.main.get_text(" "))
+        how = {"da": "/da/saadan-virker-guiden", "en": "/en/how-the-guide-works"}[lang]
+        soup = BeautifulSoup(app.test_client().get(how).get_data(as_text=True), "html.parser")
+        texts[lang, "how_it_works"] = words(soup.main.get_text(" "))
         with app.test_request_context(f"/{lang}/"):
             texts[lang, "complaint_email"] = email_module.complaint_email(
                 {"name": "Bo", "message": "Uenig"}).to

@@ -142,6 +142,7 @@ STATES = {
     **{f"easy-{topic}": _localised({lang: f"{url}{EASY_SLUGS[lang][topic]}" for lang, url in EASY.items()})
        for topic in TOPICS},
     "glossary": _localised({"da": "/da/ordliste", "en": "/en/glossary"}),
+    "how-the-guide-works": _localised({"da": "/da/saadan-virker-guiden", "en": "/en/how-the-guide-works"}),
     "easy-result-likely": _answered(SELF, "easy_result"),
     "easy-result-someone-else-unclear": _answered({**RELATIVE, "target": "unsure"}, "easy_result"),
     "guide-start": _goto("/guide/"),

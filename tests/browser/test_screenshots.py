@@ -57,4 +57,6 @@ def test_key_pages(new_context, screenshot, lang, size):
     page.goto(url(lang, "deadlines") + "?brev=svar&dato=2026-11-26")
     assert page.url.endswith("?brev=svar&dato=2026-11-26")
     shoot("deadlines")
+    page.goto({"da": "/da/saadan-virker-guiden", "en": "/en/how-the-guide-works"}[lang])
+    shoot("how-the-guide-works")
     assert all(path.stat().st_size > 10_000 for path in taken)

@@ -14,6 +14,7 @@ from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..markdown_ext import icon_svg
 from ..shared_pages import from_result, shared_page
 from ..urls import add_slugs, localized
+from . import guide_map
 
 bp = Blueprint("pages", __name__)
 
@@ -163,3 +164,22 @@ def accessibility():
 @shared_page
 def privacy():
     return render_template("pages/plain.html", page=site_content().pages[g.lang]["privacy"])
+
+
+@localized(bp, "/saadan-virker-guiden", "/how-the-guide-works")
+@shared_page
+def how_the_guide_works():
+    """Every question, answer and outcome of the guide, and the rules behind them: drawn
+    from the guide's own data (pages/guide_map.py), the diagram made at build time."""
+    lang = g.lang
+    return render_template(
+        "pages/how_the_guide_works.html", steps=guide_map.steps(lang), outcome_rules=guide_map.outcome_rules(lang),
+        always=guide_map.always(), who_decides=guide_map.who_decides_basis(lang),
+        target_group=guide_map.target_group_basis(lang), findings=guide_map.findings_basis(lang),
+        diagram=guide_map.svg(lang), section_title=_section_title)
+
+
+def _section_title(source):
+    """The heading of the section a rule comes from, as its page shows it."""
+    page = site_content().topic(g.lang, source.topic)
+    return next(heading.title for heading in page.headings if heading.anchor == source.anchor)
