@@ -4,13 +4,13 @@ import pytest
 from icalendar import Calendar
 
 from webapp.deadlines.counting import (
+    Move,
     add_working_days,
     calendar_file,
     comment_deadline,
     complaint_answer_by,
     complaint_deadline,
     is_working_day,
-    Move,
     latest_answer,
     move,
     moved_text,

@@ -177,5 +177,5 @@ def test_english_names_the_board_the_help_and_the_consultation_plainly(pages):
     for name, text in pages["en"].items():
         assert not re.search(r"(?<![.!?:] )(?<!^)The National Social Appeals Board", text), name
         assert "way in to help" not in text and "steps into your life" not in text, name
-        for match in re.finditer("partshøring", text) if not name.startswith("/en/deadlines") else ():
+        for match in re.finditer("partshøring", text):
             assert "consultation" in text[max(0, match.start() - 60):match.start()].lower(), (name, text[match.start() - 60:match.end()])

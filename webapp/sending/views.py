@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
 
-from .. import drafts, journey
+from .. import deadlines, drafts, journey
 from ..emails import KINDS, Email, mailto, qr_svg
 from ..feedback import funnel
 from ..guide import flow, questions, state, statements
@@ -47,6 +47,7 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False):
         "sending/email.html", kind=kind, mail=email_da, english=email_en, link=link,
         shortened=shortened, qr=svg, qr_shortened=qr_shortened, details=details or {},
         answer_by=KINDS[kind].answer_by(today), form_url=url_for(KINDS[kind].form_endpoint),
+        answer_moved=deadlines.moved_text(deadlines.why_moved(KINDS[kind].answer_by, today)),
         # The printed letter is in Danish, like the email.
         letter_date=_in_language("da", lambda: _("Date: %(date)s", date=format_date(today, "long"))),
         signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
