@@ -47,10 +47,16 @@ def main():
     figures = {key: stats(text.splitlines()) for key, text in results.items()}
     lixes = [f[0] for f in figures.values()]
     print(f"results: {len(results)} distinct pages, LIX {min(lixes):.1f}-{max(lixes):.1f}")
-    for key, f in sorted(figures.items(), key=lambda item: -item[1][0])[:3]:
-        outcome, own = key[0], key[1]  # the key also holds the findings (test_snapshots.result_key)
-        row("result", f"worst: {outcome} ({'self' if own else 'other'})", f)
+    for name, f in worst_results(figures):
+        row("result", name, f)
     return 0 if max(pages.values()) <= LIMIT else 1
+
+
+def worst_results(figures, count=3):
+    """The hardest result pages as (name, figures). A result's key is
+    test_snapshots.result_key: (outcome, for yourself, findings, asks who decides)."""
+    hardest = sorted(figures.items(), key=lambda item: -item[1][0])[:count]
+    return [(f"worst: {key[0]} ({'self' if key[1] else 'other'})", f) for key, f in hardest]
 
 
 if __name__ == "__main__":

@@ -60,3 +60,15 @@ def test_a_colon_does_not_make_a_long_sentence_look_short(colon_text, lix_above)
 def test_a_paragraph_inside_a_list_item_is_counted_once():
     html = "<ol><li><p>Kan forventes senest mandag.</p><p>Du får afgørelsen.</p></li><li>Kort.</li></ol>"
     assert blocks(html) == ["Kan forventes senest mandag.", "Du får afgørelsen.", "Kort."]
+
+
+def test_the_plain_language_script_names_the_hardest_results_from_their_real_keys():
+    """The script once crashed at its end ("too many values to unpack"): the result
+    keys it gets have four parts."""
+    from scripts.plain_language import worst_results
+    from tests.test_snapshots import PATHS, result_key
+    keys = {result_key(answers) for answers in PATHS[:200]}
+    figures = {key: (20.0 + index, 8.0, 10) for index, key in enumerate(sorted(keys, key=str))}
+    rows = worst_results(figures)
+    assert len(rows) == 3 and rows[0][1][0] == max(f[0] for f in figures.values())
+    assert all(name.startswith("worst: ") and name.endswith(("(self)", "(other)")) for name, _f in rows)
