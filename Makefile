@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 PYBABEL := $(VENV)/bin/pybabel
 STAMP := $(VENV)/.installed
 PORT ?= 5000
-# The municipality's service level document that content/facts.yml quotes (see README).
-SOURCE ?= ../shared/source/serviceniveau-aktivitets-og-samvaerstilbud.txt
+# The municipality's service level document that content/facts.yml quotes: the checked
+# version in the repository by default; SOURCE=<file> checks a new one (see README).
+SOURCE ?= content/source/serviceniveau-aktivitets-og-samvaerstilbud.txt
 
 .DEFAULT_GOAL := help
 

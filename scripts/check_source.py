@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 from webapp import facts  # noqa: E402
 
 SOURCE_NAME = "serviceniveau-aktivitets-og-samvaerstilbud.txt"
-DEFAULT_SOURCE = ROOT.parent / "shared" / "source" / SOURCE_NAME
+# The checked version, kept in the repository (content/NOTES.md says where it came from).
+DEFAULT_SOURCE = ROOT / "content" / "source" / SOURCE_NAME
 DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 

@@ -2,20 +2,25 @@
 
 LIX = words / sentences + 100 × (words over 6 letters) / words (Björnsson), as
 Digitaliseringsstyrelsen uses it: under 25 very easy, 25–34 easy.
-A sentence ends at . ! ? or : (a full stop after a digit is an ordinal) and every heading, list item and paragraph is at
+A sentence ends only at . ! or ?, and only where the next word starts a sentence: not
+before a small letter or a digit, so "7. august 2019", "nr. 798" and "m.v. i" stay in
+their sentence; a colon does not end one. Every heading, list item and paragraph is at
 least one sentence of its own, so a list of short items counts as short sentences.
 
 Run `.venv/bin/python -m tests.readability` for the table of the easy-read pages and of
 the guide's pages in easy read (the result, the form and the email page).
 """
 
+import copy
 import re
 
 from bs4 import BeautifulSoup
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Not after a digit: "7. august 2019" is one sentence, not two.
-SENTENCE_END = re.compile(r"(?<!\d)[.:](?=\s|$)|[!?](?=\s|$)")
+# A full stop ends a sentence only where the next word does not go on with it: not
+# before a small letter or a digit ("7. august 2019", "nr. 798", "m.v. i").
+SENTENCE_END = re.compile(r"[.!?](?=\s*$|\s+[^\s\d]|\s+$)(?!\s+[a-zæøå])")
 BLOCKS = "h1, h2, h3, h4, p, li"
 
 
@@ -27,11 +32,19 @@ NOT_READ = ".email-english, .print-only, dialog, .sr-only"
 
 
 def blocks(html, selector=BLOCKS):
-    """The text of each heading, paragraph and list item (a nested list is its own block)."""
+    """The text of each heading, paragraph and list item, each sentence once: a nested
+    list, or a paragraph inside a list item, is its own block, not part of the item's."""
     soup = BeautifulSoup(html, "html.parser")
     for nested in soup.select("li ul, li ol"):
         nested.extract()
-    return [" ".join(block.get_text(" ").split()) for block in soup.select(selector)]
+    texts = []
+    for block in soup.select(selector):
+        if block.select(selector):
+            block = copy.copy(block)
+            for inner in block.select(selector):
+                inner.decompose()
+        texts.append(" ".join(block.get_text(" ").split()))
+    return [text for text in texts if text]
 
 
 def guide_page_blocks(html):

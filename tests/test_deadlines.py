@@ -4,6 +4,7 @@ import pytest
 from icalendar import Calendar
 
 from webapp.deadlines.counting import (
+    Move,
     add_working_days,
     calendar_file,
     comment_deadline,
@@ -11,7 +12,10 @@ from webapp.deadlines.counting import (
     complaint_deadline,
     is_working_day,
     latest_answer,
+    move,
+    moved_text,
     next_working_day_on_or_after,
+    why_moved,
 )
 
 
@@ -110,3 +114,47 @@ def test_calendar_file():
     assert len(alarms) == 1
     assert str(alarms[0]["ACTION"]) == "DISPLAY"
     assert alarms[0].decoded("TRIGGER") == timedelta(hours=-15)
+
+
+# --- A deadline that moves says so -----------------------------------------------
+
+def test_a_complaint_deadline_that_ends_on_christmas_eve_moves_to_the_next_working_day():
+    # Decision received Thursday 26 November 2026: four weeks on is Thursday 24 December,
+    # which is no working day; 25-27 December are a holiday and a weekend.
+    moved = why_moved(complaint_deadline, date(2026, 11, 26))
+    assert moved == Move(counted=date(2026, 12, 24), to=date(2026, 12, 28))
+    assert moved.to == complaint_deadline(date(2026, 11, 26)) and moved.to.weekday() == 0
+    assert moved.holiday("da") == "juleaftensdag" and moved.holiday("en") == "Christmas Eve"
+
+
+def test_a_deadline_on_a_working_day_does_not_move():
+    assert why_moved(complaint_deadline, date(2026, 11, 25)) is None  # Wednesday 23 December
+    assert complaint_deadline(date(2026, 11, 25)) == date(2026, 12, 23)
+    assert why_moved(comment_deadline, date(2026, 3, 2)) is None  # Thursday 12 March
+
+
+def test_a_weekend_has_no_holiday_name_and_a_holiday_has_its_own():
+    saturday = why_moved(comment_deadline, date(2026, 3, 4))  # 10 days on: Saturday 14 March
+    assert saturday == Move(date(2026, 3, 14), date(2026, 3, 16)) and saturday.holiday("da") is None
+    easter = move(date(2027, 3, 29))
+    assert easter.holiday("da") == "anden påskedag" and easter.holiday("en") == "Easter Monday"
+    assert easter.to == date(2027, 3, 30)
+
+
+def test_the_answer_to_an_application_is_counted_in_working_days_and_never_moves():
+    assert why_moved(latest_answer, date(2026, 12, 4)) is None
+    assert is_working_day(latest_answer(date(2026, 12, 4)))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("da", "Fristen rykker fra torsdag den 24. december 2026 til mandag den 28. december 2026, "
+           "fordi juleaftensdag ikke er en hverdag."),
+    ("en", "The deadline moves from Thursday, 24 December 2026 to Monday, 28 December 2026, "
+           "because Christmas Eve is not a working day."),
+])
+def test_a_moved_deadline_says_from_which_day_and_why_in_one_sentence(app, lang, expected):
+    with app.test_request_context(f"/{lang}/"):
+        from flask import g
+        g.lang = lang
+        assert moved_text(why_moved(complaint_deadline, date(2026, 11, 26))) == expected
+        assert moved_text(None) == ""

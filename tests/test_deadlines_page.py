@@ -1,7 +1,11 @@
+from datetime import date
+
 import pytest
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from tests.conftest import text_of
+from webapp import facts
 
 
 def test_one_date_gives_all_three_deadlines(get_page):
@@ -106,3 +110,69 @@ def test_an_unknown_letter_is_ignored(get_page):
     soup = get_page("/da/frister?brev=%3Cscript%3E&dato=2026-11-26")
     assert [p.get_text(strip=True) for p in soup.select(".deadline-date")][0] == "onsdag den 13. januar 2027"
     assert not soup.select("input[name=brev][checked]")
+
+
+# --- A deadline that moves says so, on the page and in the calendar file --------
+
+@pytest.mark.parametrize("lang, path, moved", [
+    ("da", "/da/frister", "Fristen rykker fra torsdag den 24. december 2026 til mandag den 28. december 2026, "
+                          "fordi juleaftensdag ikke er en hverdag."),
+    ("en", "/en/deadlines", "The deadline moves from Thursday, 24 December 2026 to Monday, 28 December 2026, "
+                            "because Christmas Eve is not a working day."),
+])
+def test_a_complaint_deadline_that_moves_says_from_which_day_and_why(get_page, lang, path, moved):
+    soup = get_page(f"{path}?brev=klage&dato=2026-11-26")
+    first = soup.select_one(".deadline-answer li")
+    assert first.select_one(".deadline-date").get_text(strip=True).endswith("28. december 2026" if lang == "da"
+                                                                          else "28 December 2026")
+    assert first.select_one(".deadline-note").get_text(strip=True) == moved
+
+
+def test_a_deadline_that_does_not_move_says_nothing_about_moving(get_page):
+    # Decision received Wednesday 25 November 2026: four weeks on is Wednesday 23 December.
+    soup = get_page("/da/frister?brev=klage&dato=2026-11-25")
+    first = soup.select_one(".deadline-answer li")
+    assert first.select_one(".deadline-date").get_text(strip=True) == "onsdag den 23. december 2026"
+    assert first.select_one(".deadline-note") is None
+
+
+def test_the_expected_answer_says_what_happens_if_the_municipality_is_late(get_page):
+    soup = get_page("/da/frister?brev=svar&dato=2026-11-26")
+    first = soup.select_one(".deadline-answer li")
+    assert "forvente svar senest" in text_of(first)
+    assert first.select_one(".deadline-note").get_text(strip=True) == facts.text("late_answer", "da")
+
+
+def test_the_calendar_file_of_a_moved_deadline_says_why_it_moved(client):
+    event = Calendar.from_ical(client.get("/da/frister/klage.ics?dato=2026-11-26").data).walk("VEVENT")[0]
+    assert event.decoded("DTSTART").isoformat() == "2026-12-28"
+    assert "fordi juleaftensdag ikke er en hverdag" in str(event["DESCRIPTION"])
+    plain = Calendar.from_ical(client.get("/da/frister/klage.ics?dato=2026-11-25").data).walk("VEVENT")[0]
+    assert "rykker" not in str(plain["DESCRIPTION"])
+
+
+def test_the_complaint_page_gives_todays_deadline_and_why_it_moved(client, monkeypatch):
+    class FixedDate(date):
+        @classmethod
+        def today(cls):
+            return date(2026, 11, 26)
+
+    monkeypatch.setattr("webapp.complaint.views.date", FixedDate)
+    text = text_of(BeautifulSoup(client.get("/da/klage").get_data(as_text=True), "html.parser").main)
+    assert "Fik du afgørelsen i dag, skal kommunen have din klage senest mandag den 28. december 2026." in text
+    assert "fordi juleaftensdag ikke er en hverdag" in text
+
+
+def test_the_complaint_email_page_says_why_the_answer_date_moved(client, monkeypatch):
+    class FixedDate(date):
+        @classmethod
+        def today(cls):
+            return date(2026, 12, 3)  # four weeks on: Thursday 31 December, New Year's Eve
+
+    monkeypatch.setattr("webapp.sending.views.date", FixedDate)
+    response = client.post("/da/klage", follow_redirects=True,
+                           data={"name": "Åse", "phone": "12345678", "message": "Jeg er uenig."})
+    text = text_of(BeautifulSoup(response.get_data(as_text=True), "html.parser").main)
+    assert "senest mandag den 4. januar 2027" in text
+    assert ("Fristen rykker fra torsdag den 31. december 2026 til mandag den 4. januar 2027, "
+            "fordi nytårsaftensdag ikke er en hverdag.") in text

@@ -146,7 +146,7 @@ def test_the_forms_notice_lists_exactly_what_the_email_says(client, app, lang, a
     answer_all(client, lang, answers)
     soup = BeautifulSoup(client.get(url(lang, "apply")).get_data(as_text=True), "html.parser")
     notice = [li.get_text(strip=True) for li in soup.select("#email-says li")]
-    details = {**DETAILS, "applicant_name": "Bo Ørnsø"}
+    details = {**DETAILS, "applicant_name": "Bo Ørnsø", "address": "Parkvej 99, 2750 Ballerup"}
     own = answers["who"] == "self"
     with app.test_request_context(f"/{lang}/"), force_locale(lang):
         body = application_email(answers, details).body
@@ -251,3 +251,83 @@ def test_the_complaint_form_checks_an_optional_date_only_when_given(client):
     link = soup.select_one(".error-summary a")
     assert link.get_text(strip=True) == "Datoen skal have et år"
     assert link["href"] == "#decision_date-aar"
+
+
+# --- What a caseworker needs to find the person ----------------------------------
+
+def email_body(response):
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser").find("textarea", id="body").get_text()
+
+
+@pytest.mark.parametrize("who, line", [
+    ("self", "Adresse: Parkvej 99, 2750 Ballerup"),
+    ("relative", "Personens adresse: Parkvej 99, 2750 Ballerup"),
+])
+def test_the_address_goes_into_the_email_and_never_into_an_address_of_the_site(client, who, line):
+    answers = {**ANSWERS, "who": who}
+    answer_all(client, "da", answers)
+    details = {**DETAILS, "address": "Parkvej 99, 2750 Ballerup"}
+    if who != "self":
+        details["applicant_name"] = "Bo Ørnsø"
+    posted = client.post(url("da", "apply"), data=details)
+    assert posted.status_code == 303 and "Parkvej" not in posted.headers["Location"]
+    page = client.get(posted.headers["Location"])
+    assert line in email_body(page)
+    soup = BeautifulSoup(page.get_data(as_text=True), "html.parser")
+    site_links = [a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith("mailto:")]
+    site_links += [f["action"] for f in soup.find_all("form")]
+    assert not [link for link in site_links if "Parkvej" in link]
+
+
+def test_the_address_is_optional_and_the_notice_says_it_goes_in(client):
+    answer_all(client, "da")
+    form = BeautifulSoup(client.get(url("da", "apply")).get_data(as_text=True), "html.parser")
+    assert form.find("label", string="Din adresse (frivilligt)")
+    assert form.find("input", id="address")["autocomplete"] == "street-address"
+    assert "din adresse, hvis du skriver den" in form.select_one("#email-says").get_text()
+    assert "Adresse:" not in email_body(application_page(client))
+
+
+def test_a_cpr_number_is_refused_in_the_address_with_the_typed_text_kept(client):
+    answer_all(client, "da")
+    response = client.post(url("da", "apply"), follow_redirects=True,
+                           data={**DETAILS, "address": "Parkvej 99 010190-1234"})
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert soup.select_one(".error-summary a").get_text(strip=True).startswith("Skriv ikke et CPR-nummer")
+    assert soup.find("input", id="address")["value"] == "Parkvej 99 010190-1234"
+
+
+# --- A complaint for someone else ------------------------------------------------
+
+COMPLAINT = {"name": "Bo Ørnsø", "phone": "12345678", "message": "Jeg er uenig i antallet af dage."}
+
+
+def test_the_complaint_form_asks_whom_it_is_for_with_oneself_chosen(client):
+    soup = BeautifulSoup(client.get("/da/klage").get_data(as_text=True), "html.parser")
+    legend = soup.find("legend", string="Hvem er klagen for?")
+    options = [label.get_text(strip=True) for label in legend.find_parent("fieldset").find_all("label")]
+    assert options == ["Mig selv: afgørelsen handler om mig", "En anden: jeg er pårørende eller nær person",
+                       "En anden: jeg er personens værge"]
+    assert soup.find("input", id="complaint_for-self").has_attr("checked")
+    assert "Jeg klager over en afgørelse" in email_body(client.post("/da/klage", follow_redirects=True, data=COMPLAINT))
+
+
+@pytest.mark.parametrize("whom, relation, may_ask", [
+    ("relative", "Jeg er pårørende eller står personen nær.", "samtykke eller en fuldmagt"),
+    ("guardian", "Jeg er personens værge.", "værgemålet"),
+])
+def test_a_complaint_for_someone_else_is_worded_for_that(client, whom, relation, may_ask):
+    body = email_body(client.post("/da/klage", follow_redirects=True, data={
+        **COMPLAINT, "complaint_for": whom, "person_name": "Åse Ørnsø"}))
+    assert "Jeg klager på vegne af Åse Ørnsø over en afgørelse om aktivitets- og samværstilbud" in body
+    assert relation in body and may_ask in body
+    assert "Kontaktperson (mig): Bo Ørnsø" in body and "Navn: Bo Ørnsø" not in body
+
+
+def test_a_complaint_for_someone_else_needs_their_name(client):
+    response = client.post("/da/klage", follow_redirects=True, data={**COMPLAINT, "complaint_for": "guardian"})
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    link = soup.select_one(".error-summary a")
+    assert link.get_text(strip=True) == "Skriv navnet på den person, afgørelsen handler om"
+    assert link["href"] == "#person_name"
+    assert soup.find("input", id="complaint_for-guardian").has_attr("checked")

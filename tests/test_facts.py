@@ -7,7 +7,6 @@ import ast
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -26,11 +25,8 @@ GUIDE_PAGES = {"result", "easy_result", "email", "complaint_email", "complaint_p
 
 
 def source_document():
-    """Today's document: beside the repository (as in CI), or in the shared folder."""
-    for candidate in (check_source.DEFAULT_SOURCE, Path("/work/shared/source") / check_source.SOURCE_NAME):
-        if candidate.is_file():
-            return candidate
-    raise AssertionError(f"the service level document is not at {check_source.DEFAULT_SOURCE}")
+    """Today's document: the checked copy kept in the repository."""
+    return check_source.DEFAULT_SOURCE
 
 
 def words(text):
@@ -217,6 +213,39 @@ def test_the_contact_macros_take_their_details_from_the_registry():
 def test_check_source_passes_on_todays_document(capsys):
     assert check_source.main(["check_source", str(source_document())]) == 0
     assert "all" in capsys.readouterr().out
+
+
+def test_the_checked_document_is_in_the_repository_and_the_default(capsys):
+    """A fresh clone with nothing beside it: `make check-source` and the tests read the
+    copy in content/source/, and `SOURCE=` still checks another file."""
+    assert source_document().is_relative_to(ROOT) and source_document().is_file()
+    assert check_source.main(["check_source"]) == 0
+    assert str(source_document()) in capsys.readouterr().out
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "SOURCE ?= content/source/" + check_source.SOURCE_NAME in makefile
+    notes = (ROOT / "content" / "NOTES.md").read_text(encoding="utf-8")
+    assert "content/source/" + check_source.SOURCE_NAME in notes
+
+
+def test_check_source_reads_another_version_when_given_one(tmp_path, capsys):
+    missing = tmp_path / "ny-udgave.txt"
+    assert check_source.main(["check_source", str(missing)]) == 2
+    assert str(missing) in capsys.readouterr().err
+
+
+def test_nothing_in_the_repository_reads_outside_it():
+    """Every tracked file: no path that leaves the repository for the shared folder
+    or the machine it was written on."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True)
+    outside = re.compile(r"\.\./shared|(?<![\w.-])shared/(source|reference)|/wor[k]/")
+    found = []
+    for name in tracked.stdout.splitlines():
+        path = ROOT / name
+        if not path.is_file() or path.suffix in {".png", ".woff2", ".mo", ".ico"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        found += [f"{name}: {m.group(0)}" for m in outside.finditer(text)]
+    assert not found, found
 
 
 def test_hyphenation_line_breaks_and_dashes_do_not_count_as_changes():

@@ -461,3 +461,17 @@ def test_the_first_question_says_when_answers_from_earlier_are_in_the_browser(cl
     assert notice.select_one("a")["href"] == "/da/guide/tjek"
     fresh = app.test_client()
     assert "earlier-answers" not in fresh.get("/da/guide/hvem").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, unsure, assessed", [
+    ("da", "Ved ikke", "Kommunen vurderer det, hvis du søger."),
+    ("en", "I do not know", "The municipality assesses it if you apply."),
+])
+def test_not_knowing_the_needs_leads_to_a_result_that_the_municipality_assesses_it(client, get_page, lang, unsure, assessed):
+    answer_all(client, lang, {k: v for k, v in ANSWERS.items() if k != "needs"} | {"needs": ["social_contact"]})
+    page = get_page(url(lang, "needs"))
+    assert page.find("label", string=unsure)
+    assert client.post(url(lang, "needs"), data={"answer": ["unsure"]}).status_code == 302
+    result = text_of(get_page(url(lang, "result")))
+    assert assessed in result
+    assert {"da": "Tilbuddet ser ikke ud til at passe", "en": "does not seem to fit"}[lang] not in result

@@ -19,6 +19,8 @@ def keys(**changes):
     ({"target": "no"}, Outcome.UNLIKELY),
     ({"needs": ["none"]}, Outcome.UNLIKELY),
     ({"target": "unsure", "needs": ["none"]}, Outcome.UNLIKELY),
+    ({"needs": ["unsure"]}, Outcome.UNCLEAR),  # "Ved ikke": the municipality assesses it
+    ({"target": "no", "needs": ["unsure"]}, Outcome.UNLIKELY),
 ])
 def test_outcome(changes, expected):
     assert rules.outcome({**BASE, **changes}) is expected
@@ -128,3 +130,20 @@ def test_the_questions_that_apply_stop_where_another_municipality_decides(answer
     from webapp.guide.questions import applicable
 
     assert [q.key for q in applicable({"who": "self", **answers})] == steps
+
+
+def test_i_do_not_know_is_a_need_on_its_own():
+    from webapp.guide.questions import NEEDS
+    assert NEEDS.is_valid(["unsure"]) and NEEDS.is_valid(["none"])
+    assert not NEEDS.is_valid(["unsure", "social_contact"]) and not NEEDS.is_valid(["none", "unsure"])
+
+
+@pytest.mark.parametrize("changes, ends", [
+    ({"residence": "no", "housing": "residential", "placed_by": "ballerup"}, "can_end_placed"),
+    ({"residence": "yes", "housing": "residential", "placed_by": "ballerup"}, "can_end"),
+    ({"residence": "no", "housing": "residential", "placed_by": "unsure"}, "can_end"),
+    ({}, "can_end"),
+])
+def test_someone_ballerup_placed_elsewhere_is_not_told_it_ends_for_living_elsewhere(changes, ends):
+    found = keys(**changes)
+    assert ends in found and ({"can_end", "can_end_placed"} - {ends}) & set(found) == set()

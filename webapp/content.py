@@ -70,10 +70,16 @@ class Page:
             return self.reviewed.replace(year=self.reviewed.year + 1, day=28)
 
 
+# What a dated entry in content/changes.yml is about: the municipality changed its
+# service level, or the site corrected what it says.
+CHANGE_KINDS = ("service_level", "correction")
+
+
 @dataclass(frozen=True)
 class Change:
     date: date
     text: dict[str, str]  # lang -> what changed, in Markdown
+    kind: str = "correction"  # one of CHANGE_KINDS
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,10 @@ class Content:
     easy: dict[str, tuple[Page, ...]] = field(default_factory=dict)  # lang -> easy-read pages
     glossary: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # lang -> terms
     changes: tuple[Change, ...] = field(default=())  # newest first
+
+    def changes_of(self, kind):
+        """The service level's own changes, or the site's corrections, newest first."""
+        return tuple(change for change in self.changes if change.kind == kind)
 
     def topic(self, lang, topic_id):
         return next((page for page in self.topics[lang] if page.id == topic_id), None)
@@ -161,13 +171,18 @@ def read_glossary(path, lang="da"):
 
 
 def read_changes(path):
-    """content/changes.yml: what the site says differently, and when; newest first."""
+    """content/changes.yml: the service level's own changes and the site's corrections,
+    each dated; newest first."""
     entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) if path.exists() else []
     try:
-        changes = [Change(entry["date"], {lang: markdown.markdown(text) for lang, text in entry["text"].items()})
+        changes = [Change(entry["date"], {lang: markdown.markdown(text) for lang, text in entry["text"].items()},
+                          entry.get("kind", "correction"))
                    for entry in entries]
     except (TypeError, KeyError, AttributeError) as error:
         raise ContentError(f"{path}: {error}") from error
+    unknown = {change.kind for change in changes} - set(CHANGE_KINDS)
+    if unknown:
+        raise ContentError(f"{path}: unknown kind {', '.join(sorted(unknown))}; use one of {', '.join(CHANGE_KINDS)}")
     return tuple(sorted(changes, key=lambda change: change.date, reverse=True))
 
 

@@ -259,6 +259,26 @@ def name_field(label, message):
     ])
 
 
+# A CPR number (ddmmyy-xxxx, with or without the dash or a space) has no place in an
+# ordinary email: the caseworker asks for it by a secure way.
+CPR_NUMBER = re.compile(r"(?<![0-9])[0-3][0-9][01][0-9]{3}[- ]?[0-9]{4}(?![0-9])")
+
+
+def no_cpr_number(form, field):
+    if field.data and CPR_NUMBER.search(field.data):
+        raise ValidationError(_l("Do not write a CPR number. The caseworker asks for it in a safe way"))
+
+
+def address_field(label):
+    """An address (optional), on one line, without a CPR number."""
+    return StringField(label, filters=[tidy_name], validators=[
+        Optional(),
+        Length(max=150, message=_l("Write at most 150 characters")),
+        one_line,
+        no_cpr_number,
+    ])
+
+
 def message_field(label):
     return TextAreaField(label, validators=[
         Optional(),

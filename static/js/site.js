@@ -38,7 +38,8 @@
   var summary = document.querySelector(".error-summary");
   if (summary && document.activeElement !== summary) { summary.focus(); }
 
-  // "None of these": ticking it unticks the other boxes, and ticking another unticks it.
+  // "None of these" and "I do not know": ticking one unticks every other box, and ticking
+  // another box unticks them.
   // The server still refuses the two together, for browsers without this file.
   document.querySelectorAll("input[data-exclusive]").forEach(function (none) {
     var boxes = none.form.querySelectorAll("input[type=checkbox][name='" + none.name + "']");

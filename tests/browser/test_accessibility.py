@@ -110,6 +110,13 @@ def _complaint_errors(page, lang):
     page.locator(".error-summary").wait_for()
 
 
+def _complaint_for_someone_else_errors(page, lang):
+    page.goto(url(lang, "complaint"))
+    page.check("#complaint_for-guardian")
+    page.locator(f"form[action='{url(lang, 'complaint')}'] button[type=submit]").click()
+    page.locator(".error-summary").wait_for()
+
+
 def _complaint_email(page, lang):
     page.goto(url(lang, "complaint"))
     page.fill("#name", DETAILS["name"])
@@ -174,6 +181,7 @@ STATES = {
     "complaint": _open("complaint"),
     "complaint-errors": _complaint_errors,
     "complaint-email": _complaint_email,
+    "complaint-for-someone-else-errors": _complaint_for_someone_else_errors,
     "cleared": _cleared,
     "restart-confirmation": _answered(SELF, "restart"),
     "question-menu-open": _menu_open,

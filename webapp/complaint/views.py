@@ -1,10 +1,12 @@
 """The complaint page (/klage, /complaint): the rules in short, and the form that
 leads to the complaint email."""
 
+from datetime import date
+
 from flask import render_template
 from flask_wtf.csrf import CSRFError
 
-from .. import drafts, journey, sending
+from .. import deadlines, drafts, journey, sending
 from ..urls import localized
 from . import bp
 from .forms import ComplaintForm
@@ -16,8 +18,10 @@ def complaint():
 
 
 def _render_complaint(form):
+    today = date.today()
     return render_template("complaint/complaint.html", form=form, has_errors=bool(form.errors),
-                           draft_form=drafts.FORM_ID)
+                           draft_form=drafts.FORM_ID, deadline_today=deadlines.complaint_deadline(today),
+                           deadline_moved=deadlines.moved_text(deadlines.why_moved(deadlines.complaint_deadline, today)))
 
 
 drafts.register_form_page("complaint.complaint", lambda: ("complaint", ComplaintForm))

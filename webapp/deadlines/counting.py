@@ -10,6 +10,7 @@ Rules (see the domain reference, "Counting working days and deadlines"):
   (Justitsministeriets vejledning nr. 9533 af 26/6/2018; forældelsesloven § 27, stk. 2).
 """
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
@@ -26,8 +27,13 @@ COMPLAINT_ANSWER_WEEKS = int(facts.value("complaint_answer_weeks"))
 PRODID = "-//Ballerup Kommune//Aktivitets- og samvaerstilbud//DA"
 
 # Only in the package's "optional" category, which also holds 1 May (an ordinary
-# working day here), so these are added by hand.
-_EXTRA_CLOSED_DAYS = ((6, 5), (12, 24), (12, 31))
+# working day here), so these are added by hand, with their names.
+_EXTRA_CLOSED_DAYS = {
+    (6, 5): {"da": "grundlovsdag", "en": "Constitution Day"},
+    (12, 24): {"da": "juleaftensdag", "en": "Christmas Eve"},
+    (12, 31): {"da": "nytårsaftensdag", "en": "New Year's Eve"},
+}
+_HOLIDAY_LANGUAGE = {"da": "da", "en": "en_US"}
 
 
 @lru_cache(maxsize=16)  # bounded: the years asked for come from the web
@@ -35,6 +41,18 @@ def _closed_days(year: int) -> frozenset[date]:
     public = holidays.country_holidays("DK", years=year, language="da")
     extra = {date(year, month, day) for month, day in _EXTRA_CLOSED_DAYS}
     return frozenset(public) | extra
+
+
+def holiday_name(day: date, lang: str) -> str | None:
+    """The name of the holiday or closed day `day` is, in `lang` ("da" or "en") and as
+    it reads inside a sentence; None for an ordinary day or a plain weekend day."""
+    extra = _EXTRA_CLOSED_DAYS.get((day.month, day.day))
+    if extra:
+        return extra[lang]
+    name = holidays.country_holidays("DK", years=day.year, language=_HOLIDAY_LANGUAGE[lang]).get(day)
+    if name and lang == "da":
+        name = name[0].lower() + name[1:]  # "Anden juledag" -> "anden juledag"
+    return name
 
 
 def is_working_day(day: date) -> bool:
@@ -67,6 +85,27 @@ def add_weeks_deadline(start: date, weeks: int) -> date:
     return next_working_day_on_or_after(start + timedelta(weeks=weeks))
 
 
+@dataclass(frozen=True)
+class Move:
+    """A deadline whose count ends on a day that is not a working day, so it moves to
+    the next working day (Justitsministeriets vejledning nr. 9533 af 26/6/2018;
+    forældelsesloven § 27, stk. 2)."""
+
+    counted: date  # where counting the days or weeks ends
+    to: date  # the next working day: the deadline
+
+    def holiday(self, lang: str) -> str | None:
+        """Why `counted` is no working day: its holiday's name, or None for a weekend."""
+        return holiday_name(self.counted, lang)
+
+
+def move(counted: date) -> Move | None:
+    """Whether a deadline whose count ends on `counted` moves, and to which day."""
+    if is_working_day(counted):
+        return None
+    return Move(counted, next_working_day_on_or_after(counted))
+
+
 def latest_answer(applied_on: date) -> date:
     """The municipality answers within 30 working days (retssikkerhedsloven § 3, stk. 2)."""
     return add_working_days(applied_on, PROCESSING_WORKING_DAYS)
@@ -85,6 +124,22 @@ def complaint_deadline(decision_received_on: date) -> date:
 def complaint_answer_by(complaint_received_on: date) -> date:
     """The municipality reconsiders a complaint within 4 weeks."""
     return add_weeks_deadline(complaint_received_on, COMPLAINT_ANSWER_WEEKS)
+
+
+# Where each deadline's count ends before any move. The answer to an application is
+# counted in working days, so it always ends on one and never moves.
+_COUNT_ENDS = {
+    comment_deadline: lambda start: start + timedelta(days=COMMENT_DAYS),
+    complaint_deadline: lambda start: start + timedelta(weeks=COMPLAINT_WEEKS),
+    complaint_answer_by: lambda start: start + timedelta(weeks=COMPLAINT_ANSWER_WEEKS),
+}
+
+
+def why_moved(rule, start: date) -> Move | None:
+    """For a deadline `rule` (comment_deadline, complaint_deadline, complaint_answer_by,
+    latest_answer) counted from `start`: the Move, if it moved, else None."""
+    count_end = _COUNT_ENDS.get(rule)
+    return move(count_end(start)) if count_end else None
 
 
 def calendar_file(summary: str, description: str, day: date, uid: str) -> bytes:
@@ -114,3 +169,17 @@ def calendar_file(summary: str, description: str, day: date, uid: str) -> bytes:
     cal.add("version", "2.0")
     cal.add_component(event)
     return cal.to_ical()
+
+
+def moved_text(moved: Move | None) -> str:
+    """One plain sentence, in the current language, saying from which day a deadline
+    moved and why; "" when it did not move. A reader who counts the days or weeks
+    themself lands on `moved.counted`, so the page must say why it shows another day."""
+    if moved is None:
+        return ""
+    from flask_babel import format_date, get_locale
+    from flask_babel import gettext as _
+
+    why = moved.holiday(get_locale().language) or format_date(moved.counted, "EEEE")
+    return _("The deadline moves from %(counted)s to %(to)s, because %(why)s is not a working day.",
+             counted=format_date(moved.counted, "full"), to=format_date(moved.to, "full"), why=why)

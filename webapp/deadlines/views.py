@@ -5,6 +5,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from wtforms import Form
 
+from .. import facts
 from ..forms import DatePartsField, ErrorSummaryMixin
 from ..urls import add_slugs, localized
 from . import bp, counting
@@ -13,17 +14,26 @@ from . import bp, counting
 # The page asks first what happened on the date (`brev`), and answers that first.
 EVENTS = {
     "svar": _l("The municipality received my application"),
-    "bemaerkninger": _l("I received a draft decision (partshøring)"),
+    "bemaerkninger": _l("I received a draft decision (consultation, partshøring)"),
     "klage": _l("I received the decision"),
 }
 KINDS = {
-    "svar": (counting.latest_answer, _l("Latest day you can expect an answer to your application"),
-             _l("If the municipality received your application on %(date)s, you can expect an answer no later than:")),
+    "svar": (counting.latest_answer, _l("When you can expect an answer to your application"),
+             _l("If the municipality received your application on %(date)s, you can expect an answer by:")),
     "bemaerkninger": (counting.comment_deadline, _l("Last day to comment on the draft decision"),
                       _l("If you received the draft decision on %(date)s, send your comments no later than:")),
     "klage": (counting.complaint_deadline, _l("Last day to complain about the decision"),
               _l("If you received the decision on %(date)s, the municipality must receive your complaint no later than:")),
 }
+
+
+def note(kind, day):
+    """What the reader needs beside the date: why a deadline moved, if it did (a reader
+    who counts the weeks lands on another day), or, for the answer to an application,
+    what happens if the municipality is late. Generic text only: it goes into calendar files."""
+    if kind == "svar":
+        return facts.text("late_answer", facts.current_language())
+    return counting.moved_text(counting.why_moved(KINDS[kind][0], day))
 
 
 add_slugs("deadline", {
@@ -47,7 +57,8 @@ def deadlines_page():
     if form.submitted(request.args) and form.validate():
         day = form.dato.data
         for kind, (rule, title, explanation) in KINDS.items():
-            results.append((kind, title, explanation % {"date": format_date(day, "long")}, rule(day)))
+            results.append((kind, title, explanation % {"date": format_date(day, "long")}, rule(day),
+                            note(kind, day)))
         results.sort(key=lambda result: result[0] != chosen)  # the one asked for first
     return render_template("deadlines/deadlines.html", form=form, results=results, events=EVENTS,
                            chosen=chosen, has_errors=bool(form.errors),
@@ -63,8 +74,10 @@ def deadline_calendar(kind):
     day = form.dato.data
     rule, title, _explanation = KINDS[kind]
     deadline = rule(day)
+    description = " ".join(filter(None, [f"Ballerup Kommune – {_l('Activity and social contact services')}.",
+                                         note(kind, day)]))
     body = counting.calendar_file(
-        summary=str(title), description=f"Ballerup Kommune – {_l('Activity and social contact services')}",
+        summary=str(title), description=description,
         day=deadline, uid=f"{kind}-{deadline.isoformat()}@aktivitetstilbud.balk.dk",
     )
     return Response(body, mimetype="text/calendar", headers={

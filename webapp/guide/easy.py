@@ -56,10 +56,11 @@ def easy_result(answers, today, own):
         first = Part("person", _("Who the service is for"), (
             _("The service is for adults who find daily life very hard."),
             _("This can be because of their body or their mind."),
-            _("It can also be because of serious social problems."),
+            _("It can also be because of particular social problems."),
             _("They also need help to be with other people, or support and care."),
             _("Anyone can ask Fronten if the service is for them."),
-            _("The municipality decides."),
+            _("The municipality assesses it if you apply.") if result is Outcome.UNCLEAR
+            else _("The municipality decides."),
         ))
 
     if answers.get("housing") == "family":

@@ -23,8 +23,8 @@ class QuestionForm(BaseForm):
         if not value:
             raise ValidationError(self.question.error_missing)
         if not self.question.is_valid(value):
-            if self.question.exclusive and self.question.exclusive in value:
-                raise ValidationError(_l("“None of these” cannot be selected together with other options"))
+            if set(self.question.exclusive) & set(value):
+                raise ValidationError(_l("“None of these” and “I do not know” cannot be selected together with other options"))
             raise ValidationError(_l("Select one of the options"))
 
 

@@ -33,7 +33,7 @@ class Question:
     hint: str = ""
     hint_other: str = ""
     multiple: bool = False
-    exclusive: str | None = None  # a checkbox that cannot be ticked with the others
+    exclusive: tuple[str, ...] = ()  # checkboxes that cannot be ticked with any other
 
     def heading(self, for_self):
         return self.title if for_self else self.title_other
@@ -50,7 +50,7 @@ class Question:
                 isinstance(value, list)
                 and bool(value)
                 and set(value) <= self.values()
-                and not (self.exclusive in value and len(value) > 1)
+                and not (set(self.exclusive) & set(value) and len(value) > 1)
             )
         return value in self.values()
 
@@ -114,8 +114,8 @@ PLACED_BY = Question(
     title_other=_l("Which municipality gave the person a place in a residential facility?"),
     summary=_l("Municipality that gave the place"),
     error_missing=_l("Select a municipality or I am not sure"),
-    hint=_l("As a rule, that municipality decides. This applies wherever you live now."),
-    hint_other=_l("As a rule, that municipality decides. This applies wherever the person lives now."),
+    hint=_l("As a rule, that municipality decides, also when the residential facility is in another municipality."),
+    hint_other=_l("As a rule, that municipality decides, also when the residential facility is in another municipality."),
     options=(
         Option("ballerup", _l("Ballerup Kommune")),
         Option("other", _l("Another municipality")),
@@ -129,8 +129,8 @@ TARGET = Question(
     title_other=_l("Does the person find everyday life very hard?"),
     summary=_l("Hard to manage everyday life"),
     error_missing=_l("Select yes, no or I am not sure"),
-    hint=_l("It can be because of a disability, an illness, a brain injury or social problems. The law calls it significantly reduced physical or mental function, or serious social problems. You do not need to give a diagnosis."),
-    hint_other=_l("It can be because of a disability, an illness, a brain injury or social problems. The law calls it significantly reduced physical or mental function, or serious social problems. You do not need to give a diagnosis."),
+    hint=_l("It can be because of a disability, an illness or a brain injury. It can also be particular social problems. The law says: significantly reduced physical or mental function, or particular social problems. You do not need to give a diagnosis."),
+    hint_other=_l("It can be because of a disability, an illness or a brain injury. It can also be particular social problems. The law says: significantly reduced physical or mental function, or particular social problems. You do not need to give a diagnosis."),
     options=YES_NO_UNSURE,
 )
 
@@ -143,13 +143,14 @@ NEEDS = Question(
     hint=_l("Select all that fit."),
     hint_other=_l("Select all that fit."),
     multiple=True,
-    exclusive="none",
+    exclusive=("none", "unsure"),
     options=(
         Option("social_skills", _l("Keeping or improving social skills")),
         Option("social_contact", _l("Being with other people or a change of surroundings")),
         Option("support_care", _l("Support and care that helps me get going"),
                _l("Support and care that helps the person get going")),
         Option("none", _l("None of these")),
+        Option("unsure", _l("I do not know"), hint=_l("The municipality assesses it if you apply.")),
     ),
 )
 

@@ -34,7 +34,7 @@ COMPLAINT = Source("complaints", "complaint")
 
 class Outcome(StrEnum):
     LIKELY = "likely"  # in the target group with a need the offer meets
-    UNCLEAR = "unclear"  # not sure about the target group
+    UNCLEAR = "unclear"  # not sure about the target group or the needs: the municipality assesses it
     UNLIKELY = "unlikely"  # says no to the target group or to every need
 
 
@@ -82,7 +82,7 @@ def outcome(answers):
     """For a person who lives in Ballerup: the others leave the guide before a result."""
     if answers.get("target") == "no" or answers.get("needs") == ["none"]:
         return Outcome.UNLIKELY
-    if answers.get("target") == "unsure":
+    if answers.get("target") == "unsure" or answers.get("needs") == ["unsure"]:
         return Outcome.UNCLEAR
     return Outcome.LIKELY
 
@@ -110,9 +110,18 @@ def findings(answers):
         Finding("providers", PROVIDERS, Group.PLACE),
         Finding("expectations", EXPECTATIONS, Group.YOUR_PART),
         Finding("follow_up", FOLLOW_UP, Group.YOUR_PART),
-        Finding("can_end", ENDING, Group.YOUR_PART),
+        Finding("can_end_placed" if placed_by_ballerup_elsewhere(answers) else "can_end",
+                ENDING, Group.YOUR_PART),
     ]
     return found
+
+
+def placed_by_ballerup_elsewhere(answers):
+    """Lives outside Ballerup in a residential facility Ballerup gave the place in: as a
+    rule Ballerup still decides (retssikkerhedsloven § 9, stk. 3), and the person has not
+    "moved to another municipality" by living there."""
+    return (answers.get("residence") == "no" and answers.get("housing") == "residential"
+            and answers.get("placed_by") == "ballerup")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from .. import facts
 
 # Numbers from the registry (content/facts.yml), the same in both languages.
 DAYS = facts.value("days_own_home")
-DAYS_FAMILY_MOST = facts.value("days_family_most")
+DAYS_FAMILY = facts.value("days_family")
 COMMENT_DAYS = facts.value("comment_days")
 PROCESSING_DAYS = facts.value("processing_days")
 COMPLAINT_WEEKS = facts.value("complaint_weeks")
@@ -26,9 +26,9 @@ OUTCOMES = {
     ),
     "unclear": (
         (_l("We cannot tell if the service fits you"),
-         _l("From your answers, we cannot tell if the service fits your situation.")),
+         _l("From your answers, we cannot tell if the service fits your situation. The municipality assesses it if you apply.")),
         (_l("We cannot tell if the service fits the person"),
-         _l("From your answers, we cannot tell if the service fits the person's situation.")),
+         _l("From your answers, we cannot tell if the service fits the person's situation. The municipality assesses it if you apply.")),
     ),
     "unlikely": (
         (_l("The service does not seem to fit you"),
@@ -39,7 +39,7 @@ OUTCOMES = {
 }
 
 # For "unclear" and "unlikely": who the service is for, in plain words, and what to do.
-TARGET_GROUP_PLAIN = _l("The service is for adults who find everyday life very hard, for example because of a disability, a mental illness, a brain injury or social problems. They also need help to be with other people, to keep up their social skills, or support and care to get going.")
+TARGET_GROUP_PLAIN = _l("The service is for adults who find everyday life very hard, for example because of a disability, a mental illness, a brain injury or particular social problems. They also need help to be with other people, to keep up their social skills, or support and care to get going.")
 ASK_FRONTEN = _l("Call Fronten to talk it through. The call commits you to nothing.")
 ANYONE_MAY_APPLY = _l("Anyone can apply. The municipality then assesses each case.")
 
@@ -49,8 +49,8 @@ FINDINGS = {
         _l("If the person gets a place, it is %(days)s days a week. The municipality decides how many days.", days=DAYS),
     ),
     "scope_family": (
-        _l("If you get a place, it is %(days)s days a week. Because you live with family or relatives, the municipality can give up to %(most)s days a week if there are special reasons. The municipality decides how many days.", days=DAYS, most=DAYS_FAMILY_MOST),
-        _l("If the person gets a place, it is %(days)s days a week. Because the person lives with family or relatives, the municipality can give up to %(most)s days a week if there are special reasons. The municipality decides how many days.", days=DAYS, most=DAYS_FAMILY_MOST),
+        _l("You live with family or relatives. Then you can get the service %(days)s days a week if there are special considerations (særlige hensyn). The municipality decides how many days.", days=DAYS_FAMILY),
+        _l("The person lives with family or relatives. Then they can get the service %(days)s days a week if there are special considerations (særlige hensyn). The municipality decides how many days.", days=DAYS_FAMILY),
     ),
     "cost_day_free": (
         _l("You do not pay for the daytime service itself."),
@@ -92,6 +92,12 @@ FINDINGS = {
         _l("The place can end if your situation changes, or if you do not use it or come very rarely. It ends if you move to another municipality."),
         _l("The place can end if the person's situation changes, or if they do not use it or come very rarely. It ends if they move to another municipality."),
     ),
+    # Someone Ballerup placed in a residential facility elsewhere already lives in another
+    # municipality: as a rule Ballerup stays the one that decides while the placement lasts.
+    "can_end_placed": (
+        _l("The place can end if your situation changes, or if you do not use it or come very rarely. You live outside Ballerup Kommune, in a residential facility that Ballerup Kommune gave you a place in. As a rule, Ballerup Kommune decides while you live there. If you move, ask your caseworker what happens to the place."),
+        _l("The place can end if the person's situation changes, or if they do not use it or come very rarely. The person lives outside Ballerup Kommune, in a residential facility that Ballerup Kommune gave them a place in. As a rule, Ballerup Kommune decides while they live there. If they move, ask the caseworker what happens to the place."),
+    ),
 }
 
 MILESTONES = {
@@ -108,12 +114,12 @@ MILESTONES = {
         _l("The caseworker gathers the information needed, for example a statement about the person's health from a doctor or hospital (statusattest). Sometimes the municipality's medical consultant looks at it."),
     ),
     "draft_decision": (
-        _l("You get a draft decision and can comment on it (partshøring). You have %(days)s days from receiving it.", days=COMMENT_DAYS),
-        _l("A draft decision is sent, so the person can comment on it (partshøring). There are %(days)s days from receiving it.", days=COMMENT_DAYS),
+        _l("You get a draft decision and can comment on it: the consultation on the draft decision (partshøring). You have %(days)s days from receiving it.", days=COMMENT_DAYS),
+        _l("A draft decision is sent, so the person can comment on it: the consultation on the draft decision (partshøring). There are %(days)s days from receiving it.", days=COMMENT_DAYS),
     ),
     "decision": (
-        _l("You get the decision (afgørelse). You can expect an answer within %(days)s working days of the municipality receiving the application.", days=PROCESSING_DAYS),
-        _l("The municipality sends its decision (afgørelse). An answer can be expected within %(days)s working days of the municipality receiving the application.", days=PROCESSING_DAYS),
+        _l("You get the decision (afgørelse). It can take up to %(days)s working days from when the municipality receives the application.", days=PROCESSING_DAYS),
+        _l("The municipality sends its decision (afgørelse). It can take up to %(days)s working days from when the municipality receives the application.", days=PROCESSING_DAYS),
     ),
     "complaint_possible": (
         _l("If you disagree, you can complain. The municipality must have the complaint within %(weeks)s weeks of the day you received the decision.", weeks=COMPLAINT_WEEKS),
@@ -134,6 +140,9 @@ def in_form(texts, for_self):
 EMAIL_FACTS = {
     ("residence", "yes"): (_l("I live in Ballerup Kommune."),
                            _l("The person lives in Ballerup Kommune.")),
+    # Only someone Ballerup placed in a residential facility elsewhere gets this far with "No".
+    ("residence", "no"): (_l("I live outside Ballerup Kommune."),
+                          _l("The person lives outside Ballerup Kommune.")),
     ("housing", "own_home"): (_l("I live in my own home."),
                               _l("The person lives in their own home.")),
     ("housing", "residential"): (_l("I live in a residential facility (botilbud)."),
@@ -177,7 +186,7 @@ MAY_ASK = {
 # read right for yourself and for another person.
 IN_SHORT = {
     "scope_own_home_or_facility": _l("%(days)s days a week, if a place is granted", days=DAYS),
-    "scope_family": _l("%(days)s days a week, if a place is granted; up to %(most)s for special reasons", days=DAYS, most=DAYS_FAMILY_MOST),
+    "scope_family": _l("%(days)s days a week for special considerations, if a place is granted", days=DAYS_FAMILY),
     "cost_day_free": _l("Daytime: no charge for the service itself"),
     "cost_evening_fee": _l("Evening club: may have a monthly fee"),
     "cost_own_expenses": _l("Own costs: food, materials, activities and events"),

@@ -115,7 +115,9 @@ def with_dates(html):
 @localized(bp, "/aendringer-i-serviceniveauet", "/changes-to-the-service-level")
 @shared_page
 def changes():
-    return render_template("pages/changes.html", changes=site_content().changes)
+    content = site_content()
+    return render_template("pages/changes.html", service_level=content.changes_of("service_level"),
+                           corrections=content.changes_of("correction"))
 
 
 @localized(bp, "/let/", "/easy/")

@@ -16,6 +16,7 @@ FRONTEN = facts.value("email_fronten")
 SAYS = {
     "applying": (_l("your name, and that you are applying for activity and social contact services"),
                  _l("the person's name, and that you are applying on their behalf")),
+    "address": (_l("your address, if you give it"), _l("the person's address, if you give it")),
     "relation": (None, _l("how you are connected to the person")),
     "contact": (_l("how the municipality can reach you"),
                 _l("your name, and how the municipality can reach you")),
@@ -46,7 +47,7 @@ SAYS_EASY = {
 FACTS_IN = {"home": ("residence", "housing", "placed_by"), "timing": ("timing",),
             "transport": ("transport",)}
 # Details that fill every part the form can fill: the notice lists all of them.
-EVERY_PART = {"name": "-", "applicant_name": "-", "message": "-"}
+EVERY_PART = {"name": "-", "address": "-", "applicant_name": "-", "message": "-"}
 
 
 def _facts(answers, keys):
@@ -61,12 +62,17 @@ def _parts(answers, details):
     """The application email's body after the greeting, as (part, its lines), in order."""
     own = questions.for_self(answers)
     name = details["name"].strip()
+    address = details.get("address", "").strip()
     if own:
         yield "applying", [_("I am applying for activity and social contact services under section 104 of the Act on Social Services."),
                            "", _("Name: %(name)s", name=name)]
+        if address:
+            yield "address", [_("Address: %(address)s", address=address)]
         yield "contact", contact_lines(details)
     else:
         yield "applying", [_("I am applying for activity and social contact services under section 104 of the Act on Social Services on behalf of %(name)s.", name=name)]
+        if address:
+            yield "address", [_("The person's address: %(address)s", address=address)]
         yield "relation", [str(statements.RELATIONS[answers["who"]]), str(statements.MAY_ASK[answers["who"]][0])]
         yield "contact", ["", _("Contact person (me): %(name)s", name=details["applicant_name"].strip()),
                           *contact_lines(details)]

@@ -9,6 +9,7 @@ from ..forms import (
     NAME_MAX,
     BaseForm,
     ContactForm,
+    address_field,
     email_field,
     message_field,
     name_field,
@@ -24,6 +25,8 @@ BODY_MAX = 6000
 
 class ApplicationForm(ContactForm):
     name = name_field(_l("Full name"), _l("Enter the name of the person the application is for"))
+    # So the caseworker can find the right person without a CPR number.
+    address = address_field(_l("Address (optional)"))
     applicant_name = StringField(_l("Your name"), filters=[tidy_name], validators=[
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
         one_line,

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
 
-from .. import drafts, journey
+from .. import deadlines, drafts, journey
 from ..emails import KINDS, Email, mailto, qr_svg
 from ..feedback import funnel
 from ..guide import flow, questions, state, statements
@@ -59,6 +59,7 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False, eas
         "sending/email.html", kind=kind, mail=email_da, english=email_en, link=link,
         shortened=shortened, qr=svg, qr_shortened=qr_shortened, details=details or {},
         answer_by=KINDS[kind].answer_by(today), form_url=url_for(_easy_endpoint(KINDS[kind].form_endpoint, easy)),
+        answer_moved=deadlines.moved_text(deadlines.why_moved(KINDS[kind].answer_by, today)),
         letter_date=letter_date, signature=signature,
         edit_form=EmailEditForm(formdata=None, kind=kind, name=name, level="easy" if easy else "",
                                 body=email_da.body, english=email_en.body if email_en else ""),
