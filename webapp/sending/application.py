@@ -32,6 +32,7 @@ SAYS = {
 SAYS_EASY = {
     "applying": (_l("your name, and that you apply for the service"),
                  _l("the person's name, and that you apply for the person")),
+    "address": (_l("your address, if you write it"), _l("the address, if you write it")),
     "relation": (None, _l("how you know the person")),
     "contact": (_l("how the municipality can reach you"),
                 _l("your name, and how the municipality can reach you")),
