@@ -249,6 +249,10 @@ def test_a_phone_is_told_what_to_do_when_no_mail_program_opens(new_context, lang
     # The way to correct the details comes before the ways to send.
     change = box(page.locator("form:has(input[name=action][value=edit]) button"))
     assert change["y"] < box(page.locator("#ways"))["y"]
+    # Back goes to the details as typed, not past them to the result.
+    page.locator(".back-link").tap()
+    page.wait_for_url(ends_at(lang, "apply"))
+    expect(page.locator("#name")).to_have_value(DETAILS["name"])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -263,3 +267,38 @@ def test_outcome_pages_have_a_neutral_title(new_context, live_server, lang):
     page.goto(url(lang, "result"))
     expect(page.locator("h1")).to_have_text(heading)
     assert heading not in page.title()
+
+
+@JAVASCRIPT
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_language_switch_on_a_question_keeps_the_choice_and_the_way_back(new_context, lang, javascript):
+    other = "en" if lang == "da" else "da"
+    page = new_context(**DESKTOP, **({} if javascript else NO_JS)).new_page()
+    answer_quickly(page, lang, SELF)
+    page.goto(url(lang, "check"))
+    page.locator(f".summary-action a[href='{url(lang, 'needs')}?return=check']").click()
+    page.locator("label[for='answer-support_care']").click()  # ticked, not sent
+    page.locator(".language-switch button").click()
+    page.wait_for_url(re.compile(re.escape(url(other, "needs")) + r"\?return=check$"))
+    expect(page.locator("#answer-support_care")).to_be_checked()
+    expect(page.locator("#answer-social_skills")).to_be_checked()
+    expect(page.locator(".error-summary")).to_have_count(0)
+    # Enter, too, sends the question, never the language button.
+    page.press("#answer-support_care", "Enter")
+    page.wait_for_url(ends_at(other, "check"))
+    expect(page.locator(".summary-list")).to_contain_text(
+        {"da": "Støtte og omsorg", "en": "Support and care"}[other])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_step_count_never_jumps(new_context, lang):
+    page = new_context(**PHONE).new_page()
+    page.goto(url(lang, "who"))
+    counts = []
+    for key in steps(RESIDENTIAL):
+        page.wait_for_url(ends_at(lang, key))
+        counts.append(tuple(int(n) for n in re.findall(r"\d+", page.locator(".step-count").inner_text())))
+        page.locator(f"label[for='answer-{RESIDENTIAL[key] if isinstance(RESIDENTIAL[key], str) else RESIDENTIAL[key][0]}']").tap()
+        page.locator(f"form[action='{url(lang, key)}'] button[type=submit]").tap()
+    assert [step for step, _total in counts] == list(range(1, len(counts) + 1)), counts
+    assert {total for _step, total in counts} == {len(counts)}, counts

@@ -55,15 +55,17 @@ def is_expired():
     return getattr(session, "expired", False)
 
 
-def save_tried(key, values):
-    """A question sent with a wrong answer, to show it with its error on the GET."""
-    session["tried"] = {"key": key, "values": [str(v)[:40] for v in values[:20]]}
+def save_tried(key, values, sent=True):
+    """A question's choice shown again on the GET: sent with a wrong answer (shown with
+    its error), or not sent, when the person switched language."""
+    session["tried"] = {"key": key, "values": [str(v)[:40] for v in values[:20]], "sent": sent}
 
 
 def pop_tried(key):
+    """(values, sent) of the choice kept for this question, or None."""
     tried = session.pop("tried", None)
     if isinstance(tried, dict) and tried.get("key") == key and isinstance(tried.get("values"), list):
-        return tried["values"]
+        return tried["values"], tried.get("sent", True) is not False
     return None
 
 

@@ -52,7 +52,7 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False):
         signature=_in_language("da", lambda: _("Signature: %(line)s", line="_" * 32)),
         edit_form=EmailEditForm(formdata=None, kind=kind, name=name,
                                 body=email_da.body, english=email_en.body if email_en else ""),
-        edited=edited, back=url_for(KINDS[kind].back_endpoint),
+        edited=edited, back=url_for(KINDS[kind].form_endpoint),
     )
 
 
