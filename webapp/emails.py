@@ -36,8 +36,7 @@ class Kind:
     to: str
     subject: Callable[[], str]                 # built here, never from a form, never with a name
     build: Callable[[dict], "Email | None"]    # from the typed details; None when the answers it needs are gone
-    form_endpoint: str                         # where its details are typed (and corrected)
-    back_endpoint: str                         # where the email page's Back leads
+    form_endpoint: str                         # where its details are typed and corrected: also the email page's Back
     answer_by: Callable[[date], date]          # when the person can expect an answer
     fields: frozenset[str]                     # the details its form gives (the session's shape)
 

@@ -181,7 +181,7 @@
       countdown.textContent = countdown.dataset.template.replace("SECONDS", left);
     }, 1000);
   }
-  dialog.querySelector("[data-extend]").addEventListener("click", function () {
+  function extend() {
     fetch(dialog.dataset.keepalive, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -190,7 +190,11 @@
       if (data.seconds_left > 0) { dialog.close(); start(data.seconds_left); }
       else { window.location.href = dialog.dataset.expired; }
     });
-  });
+  }
+  dialog.querySelector("[data-extend]").addEventListener("click", extend);
+  // Escape closes the dialog: that is activity too, so it gives more time, never a
+  // silent end at the limit.
+  dialog.addEventListener("cancel", function (event) { event.preventDefault(); extend(); });
   start(timeout);
 }());
 

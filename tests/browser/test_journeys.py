@@ -143,7 +143,7 @@ def test_switch_language_in_the_middle_keeps_answers(live_server, new_context, l
     page.locator("main a.back-link").click()
     page.wait_for_url(ends_at(lang, "target"))
 
-    page.locator("nav.language-switch a").click()
+    page.locator("nav.language-switch :is(a, button)").click()
     page.wait_for_url(ends_at(other, "target"))
     assert page.locator("html").get_attribute("lang") == other
     expect(page.locator("h1")).to_have_text(question_title(live_server.app, other, "target"))

@@ -39,6 +39,6 @@ def complaint_email(details):
 
 COMPLAINT = register(Kind(
     name="complaint", to=COMPLAINTS, subject=subject, build=complaint_email,
-    form_endpoint="complaint.complaint", back_endpoint="complaint.complaint",
+    form_endpoint="complaint.complaint",
     answer_by=deadlines.complaint_answer_by, fields=ComplaintForm.field_names(),
 ))

@@ -34,7 +34,7 @@ declare(
     answers=dict_of(lambda value: text(value) or list_of(text)(value)),
     sending=_is_sending,
     draft=record(kind=_is_kind, values=dict_of(text), note=one_of(None, "errors", "refused")),
-    tried=record(key=text, values=list_of(text)),
+    tried=record(key=text, values=list_of(text), sent=lambda value: isinstance(value, bool)),
 )
 
 
@@ -83,14 +83,16 @@ def is_expired():
     return getattr(session, "expired", False)
 
 
-def save_tried(key, values):
-    """A question sent with a wrong answer, to show it with its error on the GET."""
-    session["tried"] = {"key": key, "values": [str(v)[:40] for v in values[:20]]}
+def save_tried(key, values, sent=True):
+    """A question's choice shown again on the GET: sent with a wrong answer (shown with
+    its error), or not sent, when the person switched language."""
+    session["tried"] = {"key": key, "values": [str(v)[:40] for v in values[:20]], "sent": sent}
 
 
 def pop_tried(key):
+    """(values, sent) of the choice kept for this question, or None."""
     tried = session.pop("tried", None)
-    return tried["values"] if tried and tried["key"] == key else None
+    return (tried["values"], tried["sent"]) if tried and tried["key"] == key else None
 
 
 def raw_answers():

@@ -7,7 +7,9 @@ from datetime import date
 from flask import abort, g, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from ..drafts import DRAFT_BUTTON
 from ..feedback import funnel
+from ..i18n import LANGUAGES
 from ..markdown_ext import icon_svg
 from ..shared_pages import render_once
 from ..urls import add_slugs, localized
@@ -37,6 +39,7 @@ from .statements import (
 )
 
 add_slugs("question", SLUGS)
+QUESTION_FORM = "question-form"  # the form the header's language button belongs to
 
 
 @bp.get("/<lang>/guide/")
@@ -58,6 +61,11 @@ def question(key):
 
     own = for_self(answers)
     returning = request.values.get("return") == "check"
+    back_to_check = {"return": "check"} if returning else {}
+    if request.method == "POST" and request.form.get(DRAFT_BUTTON) in LANGUAGES:
+        # The language switch: what is ticked is kept, not sent, in the other language.
+        state.save_tried(key, request.form.getlist("answer"), sent=False)
+        return redirect(url_for("guide.question", lang=request.form[DRAFT_BUTTON], key=key, **back_to_check), 303)
     if request.method == "POST":
         form = question_form(question, own)
         if form.validate():
@@ -70,11 +78,13 @@ def question(key):
             return redirect(url_for("guide.question", key=after.key))
         # Shown on a GET (Post/Redirect/Get), so Reload never asks to send it again.
         state.save_tried(key, request.form.getlist("answer"))
-        return redirect(url_for("guide.question", key=key, **({"return": "check"} if returning else {})), 303)
+        return redirect(url_for("guide.question", key=key, **back_to_check), 303)
     tried = state.pop_tried(key)
     if tried is not None:
-        form = question_form(question, own, formdata=MultiDict([("answer", value) for value in tried]))
-        form.validate()
+        values, sent = tried
+        form = question_form(question, own, formdata=MultiDict([("answer", value) for value in values]))
+        if sent:
+            form.validate()
         return _render_question(question, form, answers, returning)
     # Without a form sent, the page depends only on these: rendered once for them.
     page = ("question", g.lang, key, returning, state.has_started(), state.limit(),
@@ -94,8 +104,9 @@ def _render_question(question, form, answers, returning, **token):
     earlier = question is QUESTIONS[0] and answers and not returning
     return render_template(
         "guide/question.html", question=question, form=form, back=back, returning=returning,
-        continue_url=next_url(answers) if earlier else None,
-        step=steps.index(question) + 1, step_count=len(steps), has_errors=bool(form.errors), **token,
+        continue_url=next_url(answers) if earlier else None, draft_form=QUESTION_FORM,
+        # Out of every question there can be: the count never grows on the way.
+        step=steps.index(question) + 1, step_count=len(QUESTIONS), has_errors=bool(form.errors), **token,
     )
 
 

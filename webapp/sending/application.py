@@ -116,6 +116,6 @@ def _from_session(details):
 
 APPLICATION = register(Kind(
     name="application", to=FRONTEN, subject=subject, build=_from_session,
-    form_endpoint="sending.apply", back_endpoint="guide.result", answer_by=deadlines.latest_answer,
+    form_endpoint="sending.apply", answer_by=deadlines.latest_answer,
     fields=ApplicationForm.field_names(),
 ))

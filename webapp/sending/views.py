@@ -63,8 +63,7 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False, eas
         letter_date=letter_date, signature=signature,
         edit_form=EmailEditForm(formdata=None, kind=kind, name=name, level="easy" if easy else "",
                                 body=email_da.body, english=email_en.body if email_en else ""),
-        edited=edited, easy=easy,
-        back=url_for("sending.easy_apply") if easy else url_for(KINDS[kind].back_endpoint),
+        edited=edited, easy=easy, back=url_for(_easy_endpoint(KINDS[kind].form_endpoint, easy)),
     )
 
 
