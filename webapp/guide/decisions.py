@@ -57,6 +57,7 @@ class Flow:
     outcomes: tuple[tuple[Condition, str], ...]  # the first condition that holds gives the outcome
     ends: tuple[str, ...]
     sources: dict  # finding -> rules.Source, in the order the result page shows them
+    together: tuple = ()  # Together: the findings only several answers tell
 
 
 def choices(question):
@@ -153,34 +154,55 @@ class Results:
         return self.answer.get((key, value), 0)
 
 
+@dataclass(frozen=True)
+class Together:
+    """A finding that no one answer tells: it is there when all these answers are given
+    (`present`), or whenever they are not all given (not `present`)."""
+    conditions: tuple[Condition, ...]
+    finding: str
+    present: bool
+
+
 def _adds(asked, results):
     """Which option adds each finding that not every result has: the first question
-    whose answer alone tells whether the finding is there. {question: {option: keys}}"""
+    whose answer alone tells whether the finding is there ({question: {option: keys}});
+    failing that, the fewest answers (up to 3) that tell it together."""
     every = [key for key in results.order if results.finding[key] == results.all]
     adds = {q.key: {option.value: [] for option in q.options} for q in asked}
+    together = []
+    conditions = [Condition(q.key, o.value) for q in asked for o in q.options]
     for key in results.order:
         if key in every:
             continue
         has = results.finding[key]
         question = next((q for q in asked if all(results.having(q.key, o.value) & has in
                                                  (0, results.having(q.key, o.value)) for o in q.options)), None)
-        if question is None:
-            raise FlowError(f"no one answer tells whether {key} is in the result")
-        for option in question.options:
-            if results.having(question.key, option.value) & has:
-                adds[question.key][option.value].append(key)
-    explained = results.all
-    for key in results.order:
-        if key not in every:
-            told = 0
-            for question, options in adds.items():
-                for option, keys in options.items():
-                    if key in keys:
-                        told |= results.having(question, option)
-            explained &= ~(told ^ results.finding[key])
-    if explained != results.all:
-        raise FlowError("findings depend on answers together")
-    return tuple(every), {q: {o: tuple(keys) for o, keys in options.items()} for q, options in adds.items()}
+        if question is not None:
+            for option in question.options:
+                if results.having(question.key, option.value) & has:
+                    adds[question.key][option.value].append(key)
+            continue
+        found = _together(key, has, conditions, results)
+        if found is None:
+            raise FlowError(f"no three answers tell whether {key} is in the result")
+        together.append(found)
+    return tuple(every), {q: {o: tuple(keys) for o, keys in options.items()} for q, options in adds.items()}, \
+        tuple(together)
+
+
+def _together(key, has, conditions, results):
+    for size in (2, 3):
+        for chosen_ in combinations(conditions, size):
+            if len({c.question for c in chosen_}) < size:
+                continue
+            mask = results.all
+            for condition in chosen_:
+                mask &= results.having(condition.question, condition.option)
+            if mask and mask == has:
+                return Together(chosen_, key, True)
+            if mask and mask == results.all & ~has:
+                return Together(chosen_, key, False)
+    return None
 
 
 def _outcome_list(results, asked):
@@ -208,7 +230,7 @@ def worked_out():
     _walk({}, seen, leaves)
     results = Results([answers for answers, place in leaves if place == RESULT])
     asked = [q for q in questions.QUESTIONS if q.key in seen]
-    every, adds = _adds(asked, results)
+    every, adds, together = _adds(asked, results)
     steps = tuple(Step(q, _branches(q, seen), adds[q.key]) for q in asked)
     ends = tuple(dict.fromkeys(place for _, place in leaves))
-    return Flow(steps, every, _outcome_list(results, asked), ends, results.source)
+    return Flow(steps, every, _outcome_list(results, asked), ends, results.source, together)

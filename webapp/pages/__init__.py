@@ -176,7 +176,7 @@ def how_the_guide_works():
     lang = g.lang
     return render_template(
         "pages/how_the_guide_works.html", steps=guide_map.steps(lang), outcome_rules=guide_map.outcome_rules(lang),
-        always=guide_map.always(), who_decides=guide_map.who_decides_basis(lang),
+        always=guide_map.always(), together=guide_map.together(lang), who_decides=guide_map.who_decides_basis(lang),
         target_group=guide_map.target_group_basis(lang), findings=guide_map.findings_basis(lang),
         diagram=guide_map.svg(lang), section_title=_section_title)
 

@@ -46,6 +46,7 @@ FACT_OF_FINDING = {
     "expectations": None,
     "follow_up": None,
     "can_end": "moving_ends",
+    "can_end_placed": "placing_municipality",
 }
 
 
@@ -169,6 +170,22 @@ def target_group_basis(lang):
     law = facts.FACTS["law_consolidated"]
     return [_fact("target_group", lang, rules.TARGET_GROUP),
             Basis(_("The service level rests on section 104 of the Act on Social Services."), law.quote, "", None)]
+
+
+def together(lang):
+    """The result's sentences that several answers tell together."""
+    made = []
+    numbers = _numbers()
+    for found in decisions.worked_out().together:
+        answers = format_list([_("%(answer)s to question %(number)s",
+                                 answer=_options(c.question, [c.option], lang, quoted=True),
+                                 number=numbers[c.question]) for c in found.conditions],
+                              locale=babel_locale(lang))
+        sentence = str(statements.FINDINGS[found.finding][0])
+        made.append(_("If you answered %(answers)s: %(sentence)s", answers=answers, sentence=sentence)
+                    if found.present else
+                    _("Unless you answered %(answers)s: %(sentence)s", answers=answers, sentence=sentence))
+    return made
 
 
 def findings_basis(lang):
