@@ -6,8 +6,9 @@ import time
 import pytest
 
 from tests.guide_helpers import ANSWERS, DETAILS
-from webapp import create_app
+from webapp import create_app, sending  # noqa: F401  (sending registers the kinds of email)
 from webapp.config import TestingConfig
+from webapp.emails import KINDS
 
 
 class CsrfConfig(TestingConfig):
@@ -20,9 +21,11 @@ def app():
 
 
 def good():
+    """A cookie as the site writes it: answers, a token, and the application being sent
+    with every field its form has (those not in DETAILS left empty, as the form gives)."""
+    details = {field: DETAILS.get(field, "") for field in sorted(KINDS["application"].fields)}
     return {"answers": ANSWERS, "seen": int(time.time()), "csrf_token": "a" * 40,
-            "sending": {"kind": "application", "details": {**DETAILS, "applicant_name": ""},
-                        "body": None}}
+            "sending": {"kind": "application", "details": details, "body": None}}
 
 
 # Each row: what is changed in a cookie that is otherwise good.
