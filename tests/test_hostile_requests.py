@@ -168,3 +168,24 @@ def test_back_to_a_journey_page_still_leads_there(started, lang):
         client = started()
         assert restart_cancel_link(client, lang, page) == page
         assert client.post(url(lang, "keep_alive"), data={"back": page}).location == page
+
+
+def test_flasks_own_traceback_logs_leave_out_messages_and_folders(caplog):
+    app = create_app(ErrorConfig)
+
+    @app.get("/<lang>/crash")
+    def crash():
+        raise ValueError(request.args["name"])
+
+    @app.after_request
+    def fails_on_the_error_page(response):
+        if response.status_code == 500:
+            raise KeyError(request.args["name"])
+        return response
+
+    with caplog.at_level(logging.ERROR, logger=app.logger.name):
+        assert app.test_client().get("/da/crash?name=Åse").status_code == 500
+    logged = [record.getMessage() for record in caplog.records]
+    assert any(line.startswith("Request finalizing failed") and "KeyError" in line for line in logged)
+    assert not any(record.exc_info for record in caplog.records)
+    assert not any("Åse" in line or str(ROOT) in line for line in logged)

@@ -1,6 +1,7 @@
 """Error pages in the reader's language, with every security header, even for a
 broken request (an unknown Host, a body too large); a 5xx logs where it failed."""
 
+import logging
 import re
 import secrets
 import sys
@@ -53,6 +54,11 @@ def log_server_error(exc_info, status=500):
     place = f" at {_shown(own[-1])}" if own else ""
     lines = [f"{status} request_id={request_id()} {request.method} {request.path} "
              f"{type(error).__name__}{place}"]
+    current_app.logger.error("\n".join([*lines, *_traceback_lines(chain)]))
+
+
+def _traceback_lines(chain):
+    lines = []
     for number, e in enumerate(chain):
         if number:
             lines.append("The above exception was the direct cause of the following exception:"
@@ -65,7 +71,19 @@ def log_server_error(exc_info, status=500):
                 lines.append(f"    {frame.line}")
         module = "" if type(e).__module__ == "builtins" else f"{type(e).__module__}."
         lines.append(f"{module}{type(e).__qualname__} (message left out)")
-    current_app.logger.error("\n".join(lines))
+    return lines
+
+
+class TracebacksWithoutMessages(logging.Filter):
+    """Flask logs some failures itself with logger.exception (an answer that could not
+    be finished while the error page was made): the same traceback as above, never the
+    error's message nor the machine's folders."""
+
+    def filter(self, record):
+        if record.exc_info and record.exc_info[1] is not None:
+            record.msg = "\n".join([record.getMessage(), *_traceback_lines(_chain(record.exc_info[1]))])
+            record.args, record.exc_info, record.exc_text = (), None, None
+        return True
 
 
 def _chain(error):
@@ -119,6 +137,8 @@ def error_page(status, title=None, message=None):
 
 
 def init_app(app):
+    app.logger.addFilter(TracebacksWithoutMessages())
+
     @app.errorhandler(HTTPException)
     def http_error(error):
         if (error.code or 500) >= 500:

@@ -32,6 +32,8 @@ class ReadableBodyOr400:
         self.max_length = max_length
 
     def __call__(self, environ, start_response):
+        if environ.get("CONTENT_LENGTH", "0") in ("", "0") and "HTTP_TRANSFER_ENCODING" not in environ:
+            return self.app(environ, start_response)  # no body (a GET): nothing to guard
         body = _Input(environ, start_response, self.max_length)
         environ["wsgi.input"] = body
 
