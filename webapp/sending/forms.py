@@ -25,7 +25,7 @@ BODY_MAX = 6000
 
 class ApplicationForm(ContactForm):
     name = name_field(_l("Full name"), _l("Enter the name of the person the application is for"))
-    # So the caseworker can find the right person without a CPR number.
+    # So the caseworker can find the person without a CPR number.
     address = address_field(_l("Address (optional)"))
     applicant_name = StringField(_l("Your name"), filters=[tidy_name], validators=[
         Length(max=NAME_MAX, message=_l("The name can be at most 70 characters")),
