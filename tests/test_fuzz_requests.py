@@ -236,6 +236,12 @@ def test_every_route_method_body_header_and_cookie_in_production(production):
     fuzz()
 
 
+# werkzeug's multipart parser leaves the file part it was writing unclosed when the body
+# ends before its last boundary (a Content-Length shorter than the body); the file is
+# in memory and closed when collected, with a ResourceWarning. Nothing else is ignored.
+@pytest.mark.filterwarnings(
+    "ignore:Exception ignored in. <function SpooledTemporaryFile.__del__"
+    ":pytest.PytestUnraisableExceptionWarning")
 def test_every_form_takes_every_body_and_header(testing):
     """Without the token check every body reaches the views and their forms."""
     routes = posts(every_route(testing.url_map))

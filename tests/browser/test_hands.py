@@ -268,6 +268,13 @@ def test_outcome_pages_have_a_neutral_title(new_context, live_server, lang):
     page.goto(url(lang, "result"))
     expect(page.locator("h1")).to_have_text(heading)
     assert heading not in page.title()
+    # After "Finish and clear", Back says the answers were cleared, and how: not as if
+    # only the time limit had run out.
+    page.locator(f".guide-tools form[action='{url(lang, 'finish')}'] button").click()
+    page.wait_for_url(ends_at(lang, "cleared"))
+    page.go_back()
+    page.wait_for_url(ends_at(lang, "expired"))
+    expect(page.locator("main .font-lead")).to_contain_text({"da": "»Afslut og ryd«", "en": "“Finish and clear”"}[lang])
 
 
 @JAVASCRIPT
