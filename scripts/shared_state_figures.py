@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.guide_helpers import url  # noqa: E402
-from tests.instances import HOST, Browser, Instance  # noqa: E402
-from tests.redis_server import running_redis  # noqa: E402
+from tests.support.instances import HOST, Browser, Instance  # noqa: E402
+from tests.support.redis_server import running_redis  # noqa: E402
 
 TOPIC = "/da/serviceniveau/costs-and-transport"
 FORM = {"Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded"}

@@ -10,8 +10,8 @@ import psycopg
 import pytest
 
 from tests.guide_helpers import url
-from tests.instances import HOST, Browser, Instance
-from tests.redis_server import running_redis
+from tests.support.instances import HOST, Browser, Instance
+from tests.support.redis_server import running_redis
 from tests.test_feedback_storage import postgres  # noqa: F401  (the fixture)
 from webapp import create_app
 from webapp.config import TestingConfig, database_uri

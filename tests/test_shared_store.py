@@ -11,7 +11,7 @@ import redis
 from sqlalchemy import select
 
 from tests.guide_helpers import answer_all, application_page, url
-from tests.redis_server import running_redis
+from tests.support.redis_server import running_redis
 from webapp import create_app
 from webapp.config import TestingConfig
 from webapp.feedback import store as feedback_store

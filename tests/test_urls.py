@@ -1,6 +1,5 @@
 """Every URL in the language of its page; the old paths redirect to the new ones."""
 
-import re
 from urllib.parse import urlparse
 
 import pytest

@@ -85,7 +85,7 @@ def rows_touch(page):
     """Option rows follow each other with no gap a tap could fall into (the "or" before
     "None of these" is a row of its own)."""
     rows = [box(row) for row in page.locator(".choice-list li").all()]
-    return all(after["y"] <= before["y"] + before["height"] + 0.5 for before, after in zip(rows, rows[1:]))
+    return all(after["y"] <= before["y"] + before["height"] + 0.5 for before, after in zip(rows, rows[1:], strict=False))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlsplit
 from tests.guide_helpers import ANSWERS, DETAILS, url
 from webapp.guide.questions import applicable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 START_TIMEOUT = 90
 
