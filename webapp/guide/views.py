@@ -7,7 +7,7 @@ from datetime import date
 from flask import abort, g, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from ..drafts import DRAFT_BUTTON
+from .. import drafts  # the module, not its names: drafts imports this package's state
 from ..feedback import funnel
 from ..i18n import LANGUAGES
 from ..markdown_ext import icon_svg
@@ -62,10 +62,10 @@ def question(key):
     own = for_self(answers)
     returning = request.values.get("return") == "check"
     back_to_check = {"return": "check"} if returning else {}
-    if request.method == "POST" and request.form.get(DRAFT_BUTTON) in LANGUAGES:
+    if request.method == "POST" and request.form.get(drafts.DRAFT_BUTTON) in LANGUAGES:
         # The language switch: what is ticked is kept, not sent, in the other language.
         state.save_tried(key, request.form.getlist("answer"), sent=False)
-        return redirect(url_for("guide.question", lang=request.form[DRAFT_BUTTON], key=key, **back_to_check), 303)
+        return redirect(url_for("guide.question", lang=request.form[drafts.DRAFT_BUTTON], key=key, **back_to_check), 303)
     if request.method == "POST":
         form = question_form(question, own)
         if form.validate():
