@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/guide_diagram.py      (or: make diagrams)
 
-Writes webapp/pages/diagram/guide.<lang>.dot from webapp/pages/guide_map.py and runs
+Writes webapp/pages/diagram/guide.<lang>.dot from webapp/pages/guide_graph.py and runs
 Graphviz's `dot` on it (Debian: graphviz) for guide.<lang>.svg. Commit both: the site
 shows the SVG and never runs `dot` itself. A file is only written when it changes.
 """
@@ -18,7 +18,7 @@ from flask import g  # noqa: E402
 
 from webapp import create_app  # noqa: E402
 from webapp.i18n import LANGUAGES  # noqa: E402
-from webapp.pages import guide_map  # noqa: E402
+from webapp.pages import guide_graph  # noqa: E402
 
 
 def dot_hash(source):
@@ -29,7 +29,7 @@ def draw(source):
     """The SVG that `dot` draws from a DOT source, made fit for the page, marked with
     the hash of the source it was drawn from (tests/test_guide_map.py checks it)."""
     drawn = subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, text=True, check=True).stdout
-    svg = guide_map.clean_svg(drawn)
+    svg = guide_graph.clean_svg(drawn)
     return svg.replace("<svg ", f'<svg data-dot-sha256="{dot_hash(source)}" ', 1)
 
 
@@ -41,13 +41,13 @@ def write(path, text):
 
 def main():
     app = create_app("testing")
-    guide_map.DIAGRAM_DIR.mkdir(exist_ok=True)
+    guide_graph.DIAGRAM_DIR.mkdir(exist_ok=True)
     for lang in LANGUAGES:
         with app.test_request_context(f"/{lang}/"):
             g.lang = lang
-            source = guide_map.dot(lang)
-        write(guide_map.dot_path(lang), source)
-        write(guide_map.svg_path(lang), draw(source))
+            source = guide_graph.dot(lang)
+        write(guide_graph.dot_path(lang), source)
+        write(guide_graph.svg_path(lang), draw(source))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from tests.readability import blocks, stats
 from webapp import create_app, facts
 from webapp.guide import decisions, questions, rules, statements
 from webapp.guide.questions import Option
-from webapp.pages import guide_map
+from webapp.pages import guide_graph, guide_map
 
 LANGS = ("da", "en")
 PAGE = {"da": "/da/saadan-virker-guiden", "en": "/en/how-the-guide-works"}
@@ -37,7 +37,7 @@ def in_language(app, lang, make):
 
 
 def drawn_now(app, lang):
-    return in_language(app, lang, lambda: guide_map.dot(lang))
+    return in_language(app, lang, lambda: guide_graph.dot(lang))
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def changed_guide(monkeypatch):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_published_diagram_is_drawn_from_todays_questions_and_rules(app, lang):
-    published = guide_map.dot_path(lang).read_text(encoding="utf-8")
+    published = guide_graph.dot_path(lang).read_text(encoding="utf-8")
     assert drawn_now(app, lang) == published, (
         "The guide's questions or rules changed, the published diagram did not: run `make diagrams` "
         "and commit webapp/pages/diagram/")
@@ -71,8 +71,8 @@ def test_the_published_diagram_is_drawn_from_todays_questions_and_rules(app, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_published_svg_is_drawn_from_the_published_dot(lang):
-    source = guide_map.dot_path(lang).read_text(encoding="utf-8")
-    svg = guide_map.svg_path(lang).read_text(encoding="utf-8")
+    source = guide_graph.dot_path(lang).read_text(encoding="utf-8")
+    svg = guide_graph.svg_path(lang).read_text(encoding="utf-8")
     assert f'data-dot-sha256="{hashlib.sha256(source.encode()).hexdigest()}"' in svg, "run `make diagrams`"
     # Graphviz draws the same words again (its coordinates may differ between versions).
     texts = re.compile(r"<text[^>]*>([^<]*)</text>")
@@ -85,7 +85,7 @@ def test_a_new_answer_changes_the_diagram_and_the_test_above_fails(app, changed_
     changed_guide(question=dataclasses.replace(needs, options=options))
     drawn = drawn_now(app, "da")
     assert "Ved ikke endnu" in drawn
-    assert drawn != guide_map.dot_path("da").read_text(encoding="utf-8")
+    assert drawn != guide_graph.dot_path("da").read_text(encoding="utf-8")
 
 
 def test_a_changed_rule_changes_the_outcomes_drawn(app, changed_guide):
@@ -95,7 +95,7 @@ def test_a_changed_rule_changes_the_outcomes_drawn(app, changed_guide):
     changed_guide(outcome=outcome)
     drawn = drawn_now(app, "en")
     assert "None of these → " not in drawn and "does not seem to fit" not in drawn
-    assert drawn != guide_map.dot_path("en").read_text(encoding="utf-8")
+    assert drawn != guide_graph.dot_path("en").read_text(encoding="utf-8")
 
 
 def test_a_rule_the_drawing_cannot_tell_stops_it_rather_than_drawing_it_wrong(changed_guide):
@@ -211,7 +211,7 @@ def test_graphviz_is_never_run_to_answer_a_request(monkeypatch):
 
     monkeypatch.setattr(subprocess, "run", refuse)
     monkeypatch.setattr(subprocess, "Popen", refuse)
-    guide_map.svg.cache_clear()
+    guide_graph.svg.cache_clear()
     client = create_app("testing").test_client()
     for lang in LANGS:
         response = client.get(PAGE[lang])

@@ -14,7 +14,7 @@ from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..markdown_ext import icon_svg
 from ..shared_pages import from_result, shared_page
 from ..urls import add_slugs, localized
-from . import guide_map
+from . import guide_graph, guide_map
 
 bp = Blueprint("pages", __name__)
 
@@ -178,7 +178,7 @@ def how_the_guide_works():
         "pages/how_the_guide_works.html", steps=guide_map.steps(lang), outcome_rules=guide_map.outcome_rules(lang),
         always=guide_map.always(), together=guide_map.together(lang), who_decides=guide_map.who_decides_basis(lang),
         target_group=guide_map.target_group_basis(lang), findings=guide_map.findings_basis(lang),
-        diagram=guide_map.svg(lang), section_title=_section_title)
+        diagram=guide_graph.svg(lang), section_title=_section_title)
 
 
 def _section_title(source):
