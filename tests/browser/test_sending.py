@@ -37,9 +37,10 @@ def test_the_result_shows_what_applies_and_how_to_apply_in_a_screen_and_a_half(
     assert page.locator("main a").count() <= 15
     if size is PHONE:
         # The result itself, header included, down to "Var siden nyttig?" and the footer
-        # (the same on every page): was 3,531 px with the footer, 2,500 with it since.
+        # (the same on every page): was 3,531 px with the footer, 2,500 with it since;
+        # 2,311 with 44 px targets and the hedged answer date on a long weekday.
         height = page.evaluate("document.querySelector('.feedback').getBoundingClientRect().top + scrollY")
-        assert height <= 2300, height
+        assert height <= 2400, height
 
 
 @pytest.mark.parametrize("lang", LANGS)
