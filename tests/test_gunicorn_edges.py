@@ -13,16 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.instances import HOST, free_port
 from tests.support.raw_http import closed, exchange, framed, post
 
 ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 class Gunicorn:
