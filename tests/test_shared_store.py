@@ -15,6 +15,7 @@ from tests.support.redis_server import running_redis
 from webapp import create_app
 from webapp.config import TestingConfig
 from webapp.feedback import store as feedback_store
+from webapp import store
 from webapp.store import PREFIX
 
 TOPIC = "/da/serviceniveau/costs-and-transport"
@@ -69,6 +70,42 @@ def test_a_session_ended_in_one_process_is_refused_by_the_other(two_processes, r
     assert 1190 <= client.ttl(ended) <= 1200
 
 
+def calls(redis_url, command):
+    """How many times Redis has run `command` since it started."""
+    stats = redis.Redis.from_url(redis_url).info("commandstats")
+    return stats.get(f"cmdstat_{command}", {}).get("calls", 0)
+
+
+def test_each_process_knows_the_ended_ids_without_asking_redis_for_each_cookie(
+        two_processes, redis_url, monkeypatch):
+    first, second = (app.test_client() for app in two_processes)
+
+    def ended_on_first():
+        answer_all(first)
+        copy = first.get_cookie("guide").value
+        first.post(url("da", "finish"))
+        second.set_cookie("guide", copy)
+        return second.get(url("da", "check"))
+
+    # Ended before the second process ever listened: it reads the ids already ended.
+    assert ended_on_first().headers["Location"] == url("da", "expired")
+    answer_all(second)
+    asked = calls(redis_url, "exists")
+    for _ in range(5):
+        assert second.get(url("da", "check")).status_code == 200
+    # Ended while it listens: told at once.
+    assert ended_on_first().headers["Location"] == url("da", "expired")
+    assert calls(redis_url, "exists") == asked
+    # Its connection lost: it asks Redis for the cookie, then listens again (at once here).
+    monkeypatch.setattr(store, "LISTEN_RETRY", 0)
+    redis.Redis.from_url(redis_url).client_kill_filter(_type="pubsub")
+    assert ended_on_first().headers["Location"] == url("da", "expired")
+    assert calls(redis_url, "exists") > asked
+    asked = calls(redis_url, "exists")
+    assert ended_on_first().headers["Location"] == url("da", "expired")
+    assert calls(redis_url, "exists") == asked
+
+
 def test_after_more_time_the_ended_id_is_kept_as_long_as_the_longer_limit(two_processes, redis_url):
     first, second = (app.test_client() for app in two_processes)
     answer_all(first)
@@ -88,9 +125,11 @@ def test_one_run_counts_once_whichever_process_a_copy_is_replayed_on(two_process
     first, second = first_app.test_client(), second_app.test_client()
     answer_all(first)
     copy = first.get_cookie("guide").value
+    noted = calls(redis_url, "hsetnx")
     for client in (first, second, second, first, second):
         client.set_cookie("guide", copy)
         assert client.get(url("da", "result")).status_code == 200
+    assert calls(redis_url, "hsetnx") == noted + 2  # once from each process, then known there
     first.post(url("da", "finish"))
     for _ in range(3):  # "Finish and clear" without a session, on either process
         second.delete_cookie("guide")
