@@ -203,6 +203,26 @@ def test_email_page_offers_every_way_to_send(client):
     assert "Digital Post" in soup.select_one(".alert-warning").get_text()
 
 
+def test_each_person_sees_their_own_email_and_the_page_kept_for_everyone_holds_none_of_it(app):
+    people = [{**DETAILS, "message": 'Jeg <b>skriver</b> "blank-9d2f-name-" & mere.'},
+              {**DETAILS, "name": "Bo Berg", "phone": "87 65 43 21", "email": "bo@example.dk",
+               "message": "Noget helt andet."}]
+    for details in people + people:  # the first page is kept; the later ones are filled in
+        client = app.test_client()
+        soup = BeautifulSoup(application_page(client, details=details).get_data(as_text=True), "html.parser")
+        text = soup.find("textarea", id="body").get_text()
+        assert f"Navn: {details['name']}" in text and details["message"] in text
+        assert details["name"] in unquote(soup.find(id="mailto-link")["href"])
+        assert soup.select_one("form.change-details input[name=message]")["value"] == details["message"]
+        assert soup.select_one("textarea#body").find_parent("form").find("input", attrs={"name": "name"})[
+            "value"] == details["name"]
+        other = next(person for person in people if person["name"] != details["name"])
+        assert other["name"] not in str(soup) and other["phone"] not in str(soup)
+    assert len(app.extensions["rendered_pages"]) == 1
+    kept = "".join("".join(parts) for parts in app.extensions["rendered_pages"].values())
+    assert not [value for person in people for value in person.values() if value in kept]
+
+
 def test_edited_text_rebuilds_the_link(client):
     soup = email_page(client)
     form = soup.find("textarea", id="body").find_parent("form")

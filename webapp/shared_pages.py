@@ -8,6 +8,7 @@ same path and content coding itself, without Flask."""
 
 import gzip
 import hashlib
+import re
 import threading
 from dataclasses import dataclass
 from functools import wraps
@@ -16,6 +17,7 @@ from urllib.parse import parse_qs, urlencode
 import brotli
 from flask import Response, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
+from markupsafe import escape
 from werkzeug.exceptions import SecurityError
 from werkzeug.http import parse_accept_header, parse_etags
 from werkzeug.wsgi import get_host
@@ -144,7 +146,8 @@ def shared_page(view):
     return cached
 
 
-TOKEN_PLACEHOLDER = "csrf-token-placeholder-9d2f"
+# A kept page's blanks: letters, digits and dashes, which escaping leaves as they are.
+BLANK = re.compile(r"blank-9d2f-(\w+)-")
 RENDERED_MAX = 256
 
 
@@ -152,23 +155,35 @@ RENDERED_MAX = 256
 _kept_lock = threading.Lock()
 
 
-def render_once(key, render):
-    """The HTML from `render(csrf_token=...)`, kept per `key` (at most RENDERED_MAX,
-    the least recently used dropped first), with each request's own CSRF token put in.
-    For guide pages that depend on nothing but the key: the key holds no name or other
-    personal detail, and nothing links a kept page to a person or a session."""
+def blank(name):
+    return f"blank-9d2f-{name}-"
+
+
+def render_once(key, render, values=None):
+    """The HTML of `render(csrf_token=..., **values)`, kept per `key` (at most
+    RENDERED_MAX, the least recently used dropped first), with the request's own values
+    put in: the CSRF token and `values` (name -> text, escaped, or Markup, as it is).
+
+    The kept page is rendered with a blank in place of each value, so it holds no name,
+    typed text or other personal detail, and nothing links it to a person or a session;
+    `key` must hold everything else the page depends on. A value must reach the page
+    as it is, printed by `{{ }}` (no filter, no test on it): its blank is what the
+    template sees."""
+    values = values or {}
     if "_flashes" in session:  # a message for this request only
-        return render(csrf_token=generate_csrf)
+        return render(csrf_token=generate_csrf, **values)
     pages = current_app.extensions.setdefault("rendered_pages", {})
     with _kept_lock:
-        html = pages.pop(key, None)
-    if html is None:
-        html = render(csrf_token=lambda: TOKEN_PLACEHOLDER)
+        parts = pages.pop(key, None)
+    if parts is None:
+        html = render(csrf_token=lambda: blank("csrf_token"), **{name: blank(name) for name in values})
+        parts = BLANK.split(html)  # text, name, text, name, ..., text
     with _kept_lock:
         while len(pages) >= RENDERED_MAX:
             del pages[next(iter(pages))]
-        pages[key] = html
-    return html.replace(TOKEN_PLACEHOLDER, page_token())
+        pages[key] = parts
+    values = {**values, "csrf_token": page_token()}
+    return "".join(part if i % 2 == 0 else escape(values[part]) for i, part in enumerate(parts))
 
 
 SIGNED_KEPT = 1024

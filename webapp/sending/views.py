@@ -7,10 +7,11 @@ show easy words around the same form and the same email (`easy=True`)."""
 
 from datetime import date
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from .. import deadlines, drafts, journey
@@ -19,6 +20,7 @@ from ..feedback import funnel
 from ..guide import flow, questions, state, statements
 from ..i18n import babel_locale
 from ..security import from_this_site
+from ..shared_pages import render_once
 from ..urls import localized
 from . import bp
 from .application import what_it_says
@@ -46,24 +48,37 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False, eas
     # The mail program's link opens on the device showing the page, so the full text
     # can be copied from it; the QR code's opens on a phone away from the page.
     funnel.count(f"email_{kind}")
-    today = date.today()
-    with force_locale(babel_locale("da")):  # the email's notes and the printed letter
+    with force_locale(babel_locale("da")):  # the email's notes
         paste_note = _("The full text is too long for an email link. Copy it from the page and paste it here.")
         qr_note = _("(The text is cut off here: it was too long for a QR code.)")
-        letter_date = _("Date: %(date)s", date=format_date(today, "long"))
-        signature = _("Signature: %(line)s", line="_" * 32)
     link, shortened = mailto(email_da, paste_note)
     qr_link, qr_shortened = mailto(email_da, qr_note)
     svg, _version = qr_svg(qr_link, _("QR code that opens the email on your phone"))
+    details = details or {}
+    # Everything typed, or built from it, is put into the page kept for the rest.
+    values = {"name": name, "subject": email_da.subject, "body": email_da.body, "link": link,
+              "qr": Markup(svg or ""), "english_subject": email_en.subject if email_en else "",
+              "english_body": email_en.body if email_en else "",
+              **{f"detail_{field}": value for field, value in details.items()}}
+    shape = {"kind": kind, "to": email_da.to, "easy": easy, "edited": edited, "shortened": shortened, "has_qr": svg is not None,
+             "qr_shortened": qr_shortened, "english": email_en is not None,
+             "english_has_subject": bool(email_en and email_en.subject), "fields": tuple(details)}
+    today = date.today()
+    key = ("email", g.lang, request.path, today, state.has_started(), state.limit(), *shape.items())
+    return render_once(key, lambda **filled: _render_email_page(today, filled, **shape), values)
+
+
+def _render_email_page(today, filled, kind, fields, easy, **shape):
+    with force_locale(babel_locale("da")):  # the printed letter
+        letter_date = _("Date: %(date)s", date=format_date(today, "long"))
+        signature = _("Signature: %(line)s", line="_" * 32)
+    form_url = url_for(_easy_endpoint(KINDS[kind].form_endpoint, easy))
     return render_template(
-        "sending/email.html", kind=kind, mail=email_da, english=email_en, link=link,
-        shortened=shortened, qr=svg, qr_shortened=qr_shortened, details=details or {},
-        answer_by=KINDS[kind].answer_by(today), form_url=url_for(_easy_endpoint(KINDS[kind].form_endpoint, easy)),
+        "sending/email.html", kind=kind, easy=easy, **shape, **filled,
+        details={field: filled[f"detail_{field}"] for field in fields},
+        answer_by=KINDS[kind].answer_by(today), form_url=form_url, back=form_url,
         answer_moved=deadlines.moved_text(deadlines.why_moved(KINDS[kind].answer_by, today)),
         letter_date=letter_date, signature=signature,
-        edit_form=EmailEditForm(formdata=None, kind=kind, name=name, level="easy" if easy else "",
-                                body=email_da.body, english=email_en.body if email_en else ""),
-        edited=edited, easy=easy, back=url_for(_easy_endpoint(KINDS[kind].form_endpoint, easy)),
     )
 
 
