@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import text_of
 from tests.guide_helpers import ANSWERS, answer_all, application_page, url
-from webapp import create_app, forms, shared_pages, template_cache
+from webapp import create_app, forms, kept_pages, template_cache
 from webapp import emails as email
 from webapp.config import TestingConfig
 
@@ -321,7 +321,7 @@ def test_a_kept_signed_token_belongs_to_its_session_only():
 
 def test_kept_signed_tokens_are_bounded(monkeypatch):
     app = create_app(CsrfConfig)
-    monkeypatch.setattr(shared_pages, "SIGNED_KEPT", 2)
+    monkeypatch.setattr(kept_pages, "SIGNED_KEPT", 2)
     for _visitor in range(4):
         client = app.test_client()
         with client.session_transaction() as session:

@@ -12,10 +12,9 @@ from sqlalchemy import select
 
 from tests.guide_helpers import answer_all, application_page, url
 from tests.support.redis_server import running_redis
-from webapp import create_app
+from webapp import create_app, store
 from webapp.config import TestingConfig
 from webapp.feedback import store as feedback_store
-from webapp import store
 from webapp.store import PREFIX
 
 TOPIC = "/da/serviceniveau/costs-and-transport"

@@ -21,6 +21,7 @@ from . import (
     feedback,
     health,
     i18n,
+    kept_pages,
     security,
     shared_pages,
     store,
@@ -59,7 +60,7 @@ def create_app(config=None):
     errors.init_app(app)
     compress.init_app(app)
     app.after_request(_location_on_site)
-    app.jinja_env.globals.update(asset_url=asset_url, csrf_token=shared_pages.page_token)
+    app.jinja_env.globals.update(asset_url=asset_url, csrf_token=kept_pages.page_token)
     app.jinja_env.globals["this_page"] = shared_pages.this_page
     template_cache.init_app(app)
 

@@ -8,16 +8,12 @@ same path and content coding itself, without Flask."""
 
 import gzip
 import hashlib
-import re
-import threading
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import parse_qs, urlencode
 
 import brotli
-from flask import Response, current_app, g, request, session
-from flask_wtf.csrf import generate_csrf
-from markupsafe import escape
+from flask import Response, current_app, request
 from werkzeug.exceptions import SecurityError
 from werkzeug.http import parse_accept_header, parse_etags
 from werkzeug.wsgi import get_host
@@ -75,9 +71,16 @@ def this_page():
     return request.path + (f"?{urlencode(kept)}" if kept else "")
 
 
-def _coding(accept_encoding):
+@lru_cache(maxsize=64)  # browsers send a handful of different headers
+def accepted_codings(accept_encoding):
+    """The codings of ours ("br", "gzip") that an Accept-Encoding header accepts."""
     accepted = parse_accept_header(accept_encoding)
-    return next((c for c in ("br", "gzip") if accepted[c]), "identity")
+    return frozenset(c for c in ("br", "gzip") if accepted[c])
+
+
+def _coding(accept_encoding):
+    codings = accepted_codings(accept_encoding)
+    return next((c for c in ("br", "gzip") if c in codings), "identity")
 
 
 class ServeSharedPages:
@@ -144,67 +147,3 @@ def shared_page(view):
         return page.response()
 
     return cached
-
-
-# A kept page's blanks: letters, digits and dashes, which escaping leaves as they are.
-BLANK = re.compile(r"blank-9d2f-(\w+)-")
-RENDERED_MAX = 256
-
-
-# The kept pages and tokens are shared by a worker's threads.
-_kept_lock = threading.Lock()
-
-
-def blank(name):
-    return f"blank-9d2f-{name}-"
-
-
-def render_once(key, render, values=None):
-    """The HTML of `render(csrf_token=..., **values)`, kept per `key` (at most
-    RENDERED_MAX, the least recently used dropped first), with the request's own values
-    put in: the CSRF token and `values` (name -> text, escaped, or Markup, as it is).
-
-    The kept page is rendered with a blank in place of each value, so it holds no name,
-    typed text or other personal detail, and nothing links it to a person or a session;
-    `key` must hold everything else the page depends on. A value must reach the page
-    as it is, printed by `{{ }}` (no filter, no test on it): its blank is what the
-    template sees."""
-    values = values or {}
-    if "_flashes" in session:  # a message for this request only
-        return render(csrf_token=generate_csrf, **values)
-    pages = current_app.extensions.setdefault("rendered_pages", {})
-    with _kept_lock:
-        parts = pages.pop(key, None)
-    if parts is None:
-        html = render(csrf_token=lambda: blank("csrf_token"), **{name: blank(name) for name in values})
-        parts = BLANK.split(html)  # text, name, text, name, ..., text
-    with _kept_lock:
-        while len(pages) >= RENDERED_MAX:
-            del pages[next(iter(pages))]
-        pages[key] = parts
-    values = {**values, "csrf_token": page_token()}
-    return "".join(part if i % 2 == 0 else escape(values[part]) for i, part in enumerate(parts))
-
-
-SIGNED_KEPT = 1024
-
-
-def page_token():
-    """generate_csrf(), with the signed token kept per session token: signing it anew
-    on every request (itsdangerous derives a key and computes two HMACs) costs as much
-    as the rest of a kept page. Only while tokens carry no time limit, so a kept one
-    stays as valid as a new one; at most SIGNED_KEPT, in this process's memory."""
-    raw = session.get("csrf_token")
-    if (current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None or not isinstance(raw, str)
-            or "csrf_token" in g or current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
-        return generate_csrf()
-    signed = current_app.extensions.setdefault("signed_tokens", {})
-    token = signed.get(raw)
-    if token is None:
-        token = generate_csrf()
-        with _kept_lock:
-            while len(signed) >= SIGNED_KEPT:
-                del signed[next(iter(signed))]
-            signed[raw] = token
-    g.csrf_token = token  # what generate_csrf() gives for the rest of the request
-    return token

@@ -10,8 +10,8 @@ from werkzeug.datastructures import MultiDict
 from .. import drafts  # the module, not its names: drafts imports this package's state
 from ..feedback import funnel
 from ..i18n import LANGUAGES
+from ..kept_pages import render_once
 from ..markdown_ext import icon_svg
-from ..shared_pages import render_once
 from ..urls import add_slugs, localized
 from . import bp, easy, rules, state
 from .flow import needs_all_answers, next_url, without_answers

@@ -19,8 +19,8 @@ from ..emails import KINDS, Email, mailto, qr_svg
 from ..feedback import funnel
 from ..guide import flow, questions, state, statements
 from ..i18n import babel_locale
+from ..kept_pages import render_once
 from ..security import from_this_site
-from ..shared_pages import render_once
 from ..urls import localized
 from . import bp
 from .application import what_it_says
