@@ -86,6 +86,17 @@ def test_a_cookie_of_the_wrong_shape_is_a_fresh_session(app, change):
     assert "guide=;" in response.headers["Set-Cookie"]
 
 
+@pytest.mark.parametrize("who", [["self"], ["self", "guardian"], []])
+def test_a_list_for_a_question_of_one_choice_is_dropped_and_asked_again(app, who):
+    seen, client = request_all(app, {**good(), "answers": {**ANSWERS, "who": who}})
+    assert all(status < 500 for status in seen.values()), seen
+    assert seen["/da/guide/tjek"] == 302  # to the question, which is open again
+    client.set_cookie("guide", app.session_interface.encode(app, "a-session-id",
+                                                            {**good(), "answers": {**ANSWERS, "who": who}}))
+    response = client.get("/da/guide/hvem")
+    assert "Vi kunne ikke læse et af dine svar" in response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize("sid", ["", 5, None, ["x"]])
 def test_a_cookie_without_a_session_id_is_a_fresh_session(app, sid):
     client = app.test_client()

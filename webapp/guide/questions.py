@@ -5,6 +5,7 @@ applying for themselves ("you"), and to someone applying for another person.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from flask_babel import lazy_gettext as _l
 
@@ -41,18 +42,19 @@ class Question:
     def help_text(self, for_self):
         return self.hint if for_self else self.hint_other
 
+    @cached_property
     def values(self):
-        return {option.value for option in self.options}
+        return frozenset(option.value for option in self.options)
 
     def is_valid(self, value):
         if self.multiple:
             return (
                 isinstance(value, list)
                 and bool(value)
-                and set(value) <= self.values()
+                and set(value) <= self.values
                 and not (set(self.exclusive) & set(value) and len(value) > 1)
             )
-        return value in self.values()
+        return isinstance(value, str) and value in self.values
 
     def option_hints(self):
         return {option.value: option.hint for option in self.options if option.hint}
