@@ -283,7 +283,19 @@ def init_app(app):
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     limiter.init_app(app)
-    # Every limit here is a decorator on a feedback view, which checks it itself. The
-    # hook Flask-Limiter adds before every request only looks for default, application
-    # and blueprint limits, and there are none: it cost 7-9 % of a guide page.
-    app.before_request_funcs[None].remove(limiter._check_request_limit)
+    _without_limiter_hooks(app)
+
+
+def _without_limiter_hooks(app):
+    """Every limit here is a decorator on a feedback view, which checks it itself. The
+    hooks Flask-Limiter adds to every request look for default, application and
+    blueprint limits (there are none), add headers (off) and deduct by the response
+    (no limit does): they cost 10 % of a guide page."""
+    if app.config.get("RATELIMIT_HEADERS_ENABLED"):
+        return  # they need the after-request hook
+
+    def of_limiter(hook):
+        return getattr(hook, "__self__", None) is limiter or limiter in getattr(hook, "args", ())
+
+    for hooks in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs):
+        hooks[None] = [hook for hook in hooks.get(None, []) if not of_limiter(hook)]
