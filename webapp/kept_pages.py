@@ -25,6 +25,7 @@ RENDERED_MAX = 256
 SIGNED_KEPT = 1024
 GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate; no name, no time
 GZIP_END = b"\x03\x00"  # an empty last block
+GZIP_HEADERS = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
 
 # The kept pages and tokens are shared by a worker's threads.
 _kept_lock = threading.Lock()
@@ -65,10 +66,8 @@ class KeptPage:
             pieces += [text_deflated, deflated.get(value, b"")]
             crc = zlib.crc32(value, zlib.crc32(text, crc))
         pieces += [GZIP_END, crc.to_bytes(4, "little"), (size & 0xFFFFFFFF).to_bytes(4, "little")]
-        response = current_app.response_class(b"".join(pieces), mimetype="text/html")
-        response.headers["Content-Encoding"] = "gzip"  # so Flask-Compress leaves it
-        response.vary.add("Accept-Encoding")
-        return response
+        # Content-Encoding set, Flask-Compress leaves it.
+        return current_app.response_class(b"".join(pieces), mimetype="text/html", headers=GZIP_HEADERS)
 
 
 def render_once(key, render, values=None):
