@@ -22,6 +22,7 @@ from . import (
     health,
     i18n,
     kept_pages,
+    limits,
     security,
     shared_pages,
     store,
@@ -55,6 +56,7 @@ def create_app(config=None):
     app.extensions["content"] = content.load_once(app.config["CONTENT_DIR"], i18n.LANGUAGES)
     i18n.init_app(app)
     store.init_app(app)  # before the session and the limits, which take it from there
+    limits.init_app(app)
     session_cookie.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -13,7 +13,7 @@ from wtforms.validators import Length, Optional
 
 from ..errors import error_page
 from ..forms import ErrorSummaryMixin
-from ..store import limiter
+from ..limits import limiter
 from ..urls import localized
 from . import bp, store, usage
 from .pages import page_of
