@@ -10,6 +10,8 @@ import math
 import os
 from pathlib import Path
 
+from gunicorn import glogging
+
 os.environ.setdefault("FLASK_CONFIG", "production")
 
 wsgi_app = "webapp:create_app()"
@@ -96,3 +98,24 @@ accesslog = "-"
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms id=%({x-request-id}i)s'
 errorlog = "-"
 loglevel = "info"
+
+
+class ErrorLogWithoutMessages(glogging.Logger):
+    """gunicorn's own error log (a failure outside the app: "Error handling request")
+    kept as the app's (webapp/errors.py): the request's path without its query string,
+    the traceback without the error's message, which could quote what was sent."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        from webapp.errors import TracebacksWithoutMessages
+
+        self.error_log.addFilter(TracebacksWithoutMessages())
+
+    def exception(self, msg, *args, **kwargs):
+        if isinstance(msg, BaseException):  # an error logged as itself: its type only
+            msg = type(msg).__name__
+        args = [arg.split("?", 1)[0] if isinstance(arg, str) else arg for arg in args]
+        super().exception(msg, *args, **kwargs)
+
+
+logger_class = ErrorLogWithoutMessages

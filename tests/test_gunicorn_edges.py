@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.failing_wsgi import SECRET
 from tests.support.instances import HOST, free_port
 from tests.support.raw_http import closed, exchange, framed, post
 
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Gunicorn:
-    def __init__(self, log):
+    def __init__(self, log, app=None):
         self.port = free_port()
         self.log = log
         env = {**os.environ, "BIND": f"{HOST}:{self.port}", "SECRET_KEY": secrets.token_hex(32),
@@ -28,7 +29,8 @@ class Gunicorn:
                "FLASK_CONFIG": "production"}
         with log.open("w") as out:
             self.process = subprocess.Popen(
-                [str(Path(sys.executable).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py")],
+                [str(Path(sys.executable).parent / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
+                 *([app] if app else [])],
                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while "Booting worker" not in log.read_text() or not self._listening():
@@ -115,3 +117,18 @@ def test_after_a_4xx_keep_alive_is_promised_only_where_the_connection_stays(guni
         # Keep-alive was promised: the same connection answers the next request.
         following = exchange(sock, f"GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
         assert following.status == 200 and following.body == b"ok\n"
+
+
+def test_gunicorns_own_error_log_has_neither_the_query_nor_the_errors_message(tmp_path):
+    server = Gunicorn(tmp_path / "gunicorn.log", app="tests.support.failing_wsgi:app")
+    try:
+        with server.socket() as sock:
+            response = exchange(sock, f"GET /da/klage?navn=%C3%85se HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode())
+        assert response.status == 500
+    finally:
+        server.stop()
+    log = server.log.read_text()
+    assert "Error handling request GET /da/klage\n" in log
+    assert "\nValueError (message left out)\n" in log
+    assert "navn" not in log and SECRET not in log
+
