@@ -215,10 +215,6 @@ class EncryptedSessionInterface(SessionInterface):
         return session
 
     def save_session(self, app, session, response):
-        name = self.get_cookie_name(app)
-        options = {"domain": self.get_cookie_domain(app), "path": self.get_cookie_path(app),
-                   "secure": self.get_cookie_secure(app), "samesite": self.get_cookie_samesite(app),
-                   "httponly": self.get_cookie_httponly(app)}
         limit = self.default_limit(app)
         if session.ended and session.sid:
             # Any copy of the cookie dies by its time limit at the latest.
@@ -227,6 +223,10 @@ class EncryptedSessionInterface(SessionInterface):
             response.vary.add("Cookie")
         if not session.modified:
             return
+        name = self.get_cookie_name(app)
+        options = {"domain": self.get_cookie_domain(app), "path": self.get_cookie_path(app),
+                   "secure": self.get_cookie_secure(app), "samesite": self.get_cookie_samesite(app),
+                   "httponly": self.get_cookie_httponly(app)}
         if not session:
             response.delete_cookie(name, **options)
             return
