@@ -99,7 +99,7 @@ def test_within_a_minute_the_cookie_is_saved_only_when_its_content_changes(app, 
     assert response.status_code == 200 and not guide_cookie_set(response)
     # A changed answer is saved, with the time left from the time in the cookie.
     response = client.post("/da/guide/transport", data={"answer": "yes"})
-    assert max_age(response) in (1169, 1170, 1171)
+    assert 1165 <= max_age(response) <= 1171  # 1,170 s, less the time the test took (a loaded CI machine)
     assert client.get("/da/guide/transport").status_code == 200
     assert soup_of(client.get("/da/guide/transport")).find("input", {"value": "yes"}).has_attr("checked")
 
@@ -109,7 +109,8 @@ def test_the_idle_limit_holds_without_new_cookies(app, client):
     least once a minute while the person is active), so both end the session together."""
     set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 30})
     response = client.post("/da/guide/forlaeng")
-    assert 1169 <= response.get_json()["seconds_left"] <= 1171 and not guide_cookie_set(response)
+    # 1,170 s, less the time the test took (a loaded CI machine): not the 1,200 of a new time.
+    assert 1165 <= response.get_json()["seconds_left"] <= 1171 and not guide_cookie_set(response)
     set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 20 * 60 + 5})
     assert max_age(client.get("/da/guide/tjek")) in (1199, 1200)
     set_session(client, app, {"answers": ANSWERS, "seen": int(time.time()) - 20 * 60 - 1})
