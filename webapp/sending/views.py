@@ -60,8 +60,9 @@ def render_email(kind, name, email_da, email_en, details=None, edited=False, eas
               "qr": Markup(svg or ""), "english_subject": email_en.subject if email_en else "",
               "english_body": email_en.body if email_en else "",
               **{f"detail_{field}": value for field, value in details.items()}}
-    shape = {"kind": kind, "to": email_da.to, "easy": easy, "edited": edited, "shortened": shortened, "has_qr": svg is not None,
-             "qr_shortened": qr_shortened, "english": email_en is not None,
+    # What decides what the page shows, besides the language and the day.
+    shape = {"kind": kind, "to": email_da.to, "easy": easy, "edited": edited, "shortened": shortened,
+             "has_qr": svg is not None, "qr_shortened": qr_shortened, "english": email_en is not None,
              "english_has_subject": bool(email_en and email_en.subject), "fields": tuple(details)}
     today = date.today()
     key = ("email", g.lang, request.path, today, state.has_started(), state.limit(), *shape.items())
