@@ -58,12 +58,12 @@ class SecurityHeaders:
     it cost a tenth of a small page."""
 
     def __init__(self, app, headers):
-        self.app, self.headers = app, [(name, value) for name, value in headers.items()]
+        self.app, self.headers = app, [(name.lower(), (name, value)) for name, value in headers.items()]
 
     def __call__(self, environ, start_response):
         def with_headers(status, headers, exc_info=None):
             own = {name.lower() for name, _value in headers}
-            headers += [header for header in self.headers if header[0].lower() not in own]
+            headers += [header for lower, header in self.headers if lower not in own]
             return start_response(status, headers, exc_info)
 
         return self.app(environ, with_headers)
